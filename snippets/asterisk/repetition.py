@@ -1,0 +1,28 @@
+"""시퀀스 반복과 별칭(aliasing) 함정.
+
+# --8<-- [start:grid_pitfall]
+>>> grid = [[0] * 3] * 3      # 같은 행 객체를 세 번 가리킨다
+>>> grid[0][0] = 1
+>>> grid
+[[1, 0, 0], [1, 0, 0], [1, 0, 0]]
+>>> grid[0] is grid[1]
+True
+
+# --8<-- [end:grid_pitfall]
+# --8<-- [start:grid_fix]
+>>> grid = make_grid(3, 3)
+>>> grid[0][0] = 1
+>>> grid
+[[1, 0, 0], [0, 0, 0], [0, 0, 0]]
+>>> grid[0] is grid[1]
+False
+
+# --8<-- [end:grid_fix]
+"""
+
+
+# --8<-- [start:make_grid]
+def make_grid(rows: int, cols: int, fill=0) -> list[list]:
+    """행마다 새 리스트를 만들어 rows x cols 격자를 돌려준다."""
+    return [[fill] * cols for _ in range(rows)]
+# --8<-- [end:make_grid]

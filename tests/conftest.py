@@ -1,0 +1,44 @@
+"""tests/ 공용 fixture: 사이트를 한 번만 strict 로 빌드해 여러 테스트가 나눠 쓴다."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """저장소를 그대로 strict 빌드한 사이트 폴더."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"strict 빌드 실패:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """망가뜨려 볼 수 있는 저장소 사본. 빌드 캐시는 원본과 나눠 써서 빠르다."""
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".git", ".cache", "site", "__pycache__", ".venv", "test-artifacts")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
+    return copy

@@ -1,0 +1,101 @@
+"""그림 스크립트가 함께 쓰는 matplotlib 설정: 한국어 글꼴, 밝은/어두운 테마, 결정적인 SVG.
+
+- 글꼴은 koreanize-matplotlib 패키지에 들어 있는 나눔고딕을 쓴다. 설치만 하면 되고 내려받지 않는다.
+- 글자는 SVG 안에서 곡선(path)으로 바뀌므로 독자의 컴퓨터에 글꼴이 없어도 된다.
+- 글리프가 없는 글자는 경고가 아니라 오류로 만든다(`MissingGlyphError`).
+- 날짜 메타데이터와 무작위 id 를 없애, 같은 입력이면 바이트까지 같은 파일이 나온다.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+THEMES = ("light", "dark")
+_FONT_DIR = Path(__import__("koreanize_matplotlib").__file__).parent / "fonts"
+FONT_FILE = _FONT_DIR / "NanumGothic.ttf"
+
+# Material 팔레트와 어울리는 색. 선 색은 두 테마 모두에서 대비가 충분하도록 골랐다.
+PALETTES = {
+    "light": {"fg": "#1f2330", "grid": "#d5d8e0", "series": ["#3f51b5", "#d1495b", "#2a9d8f", "#e9a23b", "#7b4fa0"]},
+    "dark": {"fg": "#e3e6ef", "grid": "#3d4256", "series": ["#8c9eff", "#ff8a80", "#64d8cb", "#ffd180", "#ce93d8"]},
+}
+
+
+class MissingGlyphError(RuntimeError):
+    """그림의 글자 중 글꼴에 없는 것이 있다."""
+
+
+def _register_font() -> str:
+    for path in _FONT_DIR.glob("*.ttf"):
+        font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
+
+
+FONT_NAME = _register_font()
+
+
+def rc_for(theme: str) -> dict:
+    if theme not in PALETTES:
+        raise ValueError(f"모르는 테마 {theme!r}: {THEMES} 중 하나여야 합니다")
+    colors = PALETTES[theme]
+    return {
+        "font.family": FONT_NAME,
+        "axes.unicode_minus": False,  # 나눔고딕에는 유니코드 마이너스가 없다
+        "svg.fonttype": "path",
+        "svg.hashsalt": "gongbu-note",
+        "figure.facecolor": "none",
+        "axes.facecolor": "none",
+        "savefig.facecolor": "none",
+        "savefig.transparent": True,
+        "text.color": colors["fg"],
+        "axes.labelcolor": colors["fg"],
+        "axes.edgecolor": colors["fg"],
+        "xtick.color": colors["fg"],
+        "ytick.color": colors["fg"],
+        "axes.grid": True,
+        "grid.color": colors["grid"],
+        "axes.prop_cycle": matplotlib.cycler(color=colors["series"]),
+        "legend.frameon": False,
+    }
+
+
+@contextmanager
+def themed(theme: str) -> Iterator[dict]:
+    """테마의 rcParams 를 켠 채로 그리게 한다. 팔레트 딕셔너리를 넘겨준다."""
+    with plt.rc_context(rc_for(theme)):
+        yield PALETTES[theme]
+
+
+def save_svg(fig, path: Path) -> None:
+    """결정적인 SVG 로 저장한다. 글리프가 빠진 글자가 있으면 MissingGlyphError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(path, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    plt.close(fig)
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    if missing:
+        path.unlink(missing_ok=True)
+        raise MissingGlyphError(f"{path.name}: " + "; ".join(missing))
+
+
+def render_themes(draw: Callable[[dict], "matplotlib.figure.Figure"], out_dir: Path, name: str) -> list[Path]:
+    """`draw(palette)`로 그린 그림을 밝은/어두운 두 벌로 저장한다: NAME-light.svg, NAME-dark.svg."""
+    written = []
+    for theme in THEMES:
+        with themed(theme) as palette:
+            fig = draw(palette)
+            target = Path(out_dir) / f"{name}-{theme}.svg"
+            save_svg(fig, target)
+        written.append(target)
+    return written

@@ -54,7 +54,7 @@ def render_cached(source: str, where: str) -> str:
     import mermaidx  # 캐시가 비었을 때만 무거운 렌더러를 불러온다
 
     try:
-        svg = mermaidx.render(source).svg
+        svg = mermaidx.render(source).svg()
     except Exception as err:
         raise PluginError(f"{where}: Mermaid 도표를 그릴 수 없습니다 — {err}") from err
     CACHE_DIR.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import re
+
 import yaml
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +40,10 @@ class Term:
 
 def on_config(config):
     write_abbreviations(load_terms(), GENERATED_DIR / "abbreviations.md")
+    # 'BN은', 'GRU와'처럼 약어 뒤에 조사가 붙어도 툴팁이 달리도록 abbr 를 바꿔 끼운다.
+    extensions = config["markdown_extensions"]
+    if "abbr" in extensions:
+        extensions[extensions.index("abbr")] = KoreanAbbrExtension()
     return config
 
 
@@ -49,6 +56,30 @@ def on_page_markdown(markdown, page, config, files):
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
+
+
+class KoreanAbbrTreeprocessor(AbbrTreeprocessor):
+    """약어의 끝 경계를 `\\b` 대신 '뒤에 영문자·숫자가 오지 않음'으로 본다.
+
+    파이썬 정규식에서 한글도 단어 문자라서 원래의 `\\bBN\\b` 는 'BN은'에서 맞지 않는다.
+    """
+
+    def run(self, root):
+        if not self.abbrs:
+            return None
+        keys = sorted(self.abbrs, key=len, reverse=True)
+        alternatives = "|".join(re.escape(key) for key in keys)
+        self.RE = re.compile(f"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])")
+        self.iter_element(root)
+        return None
+
+
+class KoreanAbbrExtension(AbbrExtension):
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown 의 이름)
+        super().extendMarkdown(md)
+        original = md.treeprocessors["abbr"]
+        processor = KoreanAbbrTreeprocessor(md, original.abbrs)
+        md.treeprocessors.register(processor, "abbr", 7)
 
 
 def load_terms(path: Path = GLOSSARY_FILE) -> list[Term]:

@@ -93,3 +93,8 @@ def test_broken_link_or_anchor_fails_the_strict_build(project_copy, link, compla
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "python/asterisk.md" in output and complaint in output
+
+
+def test_abbreviation_followed_by_a_korean_particle_gets_a_tooltip(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="게이트 순환 유닛(gated recurrent unit)">GRU</abbr>와' in html

@@ -17,10 +17,10 @@ import re
 from pathlib import Path
 
 from sybil import Region, Sybil
-
-from hooks.snippet_includes import SnippetError, expand_includes
 from sybil.parsers.markdown import SkipParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
+
+from hooks.snippet_includes import SnippetError, expand_includes
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 INFO = re.compile(r"(?P<language>python)(?:[ \t]+[^\n]*)?$\n", re.MULTILINE)
@@ -33,6 +33,8 @@ def run_doctest(source: str, namespace: dict, name: str, lineno: int) -> str | N
     report = io.StringIO()
     runner = doctest.DocTestRunner(optionflags=DOCTEST_FLAGS)
     runner.run(test, out=report.write, clear_globs=False)
+    # DocTest 는 이름공간의 사본에서 돈다: 정의한 이름을 다음 블록이 쓸 수 있게 되돌려 놓는다.
+    namespace.update(test.globs)
     if runner.failures:
         return report.getvalue()
     return None

@@ -1,0 +1,61 @@
+"""그림: 베끼기 과제에서 어텐션 없는 seq2seq 와 있는 seq2seq 의 위치별 정확도, 그리고 학습된 정렬."""
+
+import pathlib
+import sys
+
+import numpy as np
+
+from snippets.plotting import render_themes
+from snippets.sequence_models.seq2seq import bottleneck_experiment
+
+
+def main(out_dir: pathlib.Path) -> None:
+    import matplotlib.pyplot as plt
+
+    result = bottleneck_experiment()
+    positions = np.arange(1, len(result["plain"]) + 1)
+    example = result["example"]
+    weights = np.array(example["weights"])
+
+    def draw(palette):
+        fig, (left, right) = plt.subplots(
+            1, 2, figsize=(10, 4.2), gridspec_kw={"width_ratios": [1.1, 1]}
+        )
+        left.plot(
+            positions,
+            result["plain"],
+            "o-",
+            color=palette["series"][1],
+            label="어텐션 없음 (문맥 벡터 하나)",
+        )
+        left.plot(
+            positions, result["attention"], "s-", color=palette["series"][0], label="덧셈 어텐션"
+        )
+        left.set_ylim(0, 1.05)
+        left.set_xticks(positions)
+        left.set_xlabel("출력 위치")
+        left.set_ylabel("맞힌 비율")
+        left.set_title("길이 8 숫자열 베끼기: 위치별 정확도")
+        left.legend(loc="lower left")
+        image = right.imshow(weights, cmap="viridis", vmin=0, vmax=1)
+        right.grid(False)
+        right.set_xticks(
+            positions - 1,
+            labels=[f"{d}\n({p})" for p, d in zip(positions, example["src"], strict=True)],
+        )
+        right.set_yticks(
+            positions - 1,
+            labels=[f"({p}) {d}" for p, d in zip(positions, example["output"], strict=True)],
+        )
+        right.set_xlabel("입력 숫자 (위치)")
+        right.set_ylabel("출력 숫자 (위치)")
+        right.set_title("어텐션 가중치: 출력마다 어느 입력을 보는가")
+        fig.colorbar(image, ax=right, fraction=0.046, pad=0.04)
+        fig.tight_layout()
+        return fig
+
+    render_themes(draw, out_dir, "seq2seq-alignment")
+
+
+if __name__ == "__main__":
+    main(pathlib.Path(sys.argv[1]))

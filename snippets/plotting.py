@@ -26,8 +26,16 @@ FONT_FILE = _FONT_DIR / "NanumGothic.ttf"
 
 # Material 팔레트와 어울리는 색. 선 색은 두 테마 모두에서 대비가 충분하도록 골랐다.
 PALETTES = {
-    "light": {"fg": "#1f2330", "grid": "#d5d8e0", "series": ["#3f51b5", "#d1495b", "#2a9d8f", "#e9a23b", "#7b4fa0"]},
-    "dark": {"fg": "#e3e6ef", "grid": "#3d4256", "series": ["#8c9eff", "#ff8a80", "#64d8cb", "#ffd180", "#ce93d8"]},
+    "light": {
+        "fg": "#1f2330",
+        "grid": "#d5d8e0",
+        "series": ["#3f51b5", "#d1495b", "#2a9d8f", "#e9a23b", "#7b4fa0"],
+    },
+    "dark": {
+        "fg": "#e3e6ef",
+        "grid": "#3d4256",
+        "series": ["#8c9eff", "#ff8a80", "#64d8cb", "#ffd180", "#ce93d8"],
+    },
 }
 
 
@@ -81,7 +89,9 @@ def save_svg(fig, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig.savefig(path, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+        fig.savefig(
+            path, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight"
+        )
     plt.close(fig)
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     if missing:
@@ -89,7 +99,9 @@ def save_svg(fig, path: Path) -> None:
         raise MissingGlyphError(f"{path.name}: " + "; ".join(missing))
 
 
-def render_themes(draw: Callable[[dict], "matplotlib.figure.Figure"], out_dir: Path, name: str) -> list[Path]:
+def render_themes(
+    draw: Callable[[dict], matplotlib.figure.Figure], out_dir: Path, name: str
+) -> list[Path]:
     """`draw(palette)`로 그린 그림을 밝은/어두운 두 벌로 저장한다: NAME-light.svg, NAME-dark.svg."""
     written = []
     for theme in THEMES:

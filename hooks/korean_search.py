@@ -1,0 +1,764 @@
+"""한국어 검색 훅: Material 검색 색인의 절마다 화면에 보이지 않는 검색어 필드를 붙인다.
+
+Material 의 검색 워커는 색인의 `config.fields`에 적힌 필드를 모두 색인하지만, 결과 미리보기에는
+title, text, tags 만 그린다. 그래서 형태소 분석으로 얻은 검색어를 `keywords`(본문에서, 본문의 무게)와
+`title_keywords`(제목에서, 제목의 무게) 필드에 넣으면 찾을 때는 쓰이고 화면에는 보이지 않는다.
+보이는 글(title, text)은 한 글자도 바꾸지 않는다.
+
+숨은 필드에 들어가는 것 (보이는 글의 낱말이 이미 그 말로 시작하면 빼서 색인을 줄인다):
+- 내용 형태소, 조사와 어미를 뗀 어간: 어텐션은 → 어텐션, 정규화하는 → 정규화, 나뉜다 → 나뉘
+- 사이트 어휘로 확인한 합성어 조각: 멀티헤드어텐션 → 멀티헤드, 어텐션, 헤드
+- 띄어 쓴 명사구를 붙여 쓴 꼴: 층 정규화 → 층정규화
+- 용어집(data/glossary.yml) 동의어: 배치 정규화 ↔ batch normalization ↔ BN, 자비에르 ↔ xavier
+- 코드 이름 조각: nn.BatchNorm1d → nn, batchnorm1d, batch, norm; kaiming_normal_ → kaiming, normal;
+  **kwargs → kwargs
+
+순위도 두 군데 고친다: 태그의 무게(Material 은 1e6)를 제목과 같게 낮추고, 모든 용어를 한 절에 담은
+용어집 페이지의 검색 무게를 낮춘다(on_page_markdown). 둘 다 이유는 그 자리에 적었다.
+
+브라우저 쪽(overrides/assets/javascripts/workers/korean-search.js)은 읽는 이가 친 질의를 같은 방식으로
+정규화한다. 그 규칙(사이트 어휘, 조사·어미 목록, 불규칙 활용형, 합성어 조각, 질문 말투)은 이 훅이 색인의
+`config.korean`에 실어 보낸다. 서버는 없다.
+
+형태소 분석(kiwipiepy)의 결과는 절 글의 해시(+ kiwipiepy 버전 + 용어집 해시)를 키로
+.cache/search/analysis.json 에 캐시한다. 캐시가 모두 맞으면 kiwipiepy 를 import 하지도 않는다.
+색인과 이 훅이 지난 빌드와 같으면 지난 결과(.cache/search/index.json)를 그대로 쓴다.
+환경 변수 KOREAN_SEARCH=0 이면 이 훅은 아무것도 하지 않는다: 기본 Material 검색과 비교할 때 쓴다.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import html
+import json
+import logging
+import os
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+try:  # pytest 와 `python -m mkdocs` 에서는 저장소 루트가 sys.path 에 있다
+    from hooks.glossary import GLOSSARY_FILE, TABLE_MARKER, load_terms
+except ImportError:  # `mkdocs` 명령은 훅을 읽는 동안 hooks/ 를 sys.path 에 넣는다
+    from glossary import GLOSSARY_FILE, TABLE_MARKER, load_terms
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = ROOT / ".cache" / "search"
+SWITCH = "KOREAN_SEARCH"  # "0" 이면 끈다
+BODY_FIELD = "keywords"  # 본문에서 얻은 숨은 검색어
+TITLE_FIELD = "title_keywords"  # 제목에서 얻은 숨은 검색어
+# 용어집 페이지의 검색 무게 (Material 의 front matter `search.boost` 와 같은 것). 아래 on_page_markdown 참고.
+GLOSSARY_BOOST = 0.3
+# 분석 방식(형태소 정리 규칙)이 바뀌면 올린다: 캐시 키에 들어간다.
+ANALYSIS_VERSION = "1"
+
+log = logging.getLogger("mkdocs.hooks.korean_search")
+
+# 내용어로 보는 품사 (세종 품사 태그): 일반·고유 명사, 수사, 어근, 한자, 동사·형용사 어간.
+# 영어(SL)는 형태소 분석 대신 정규식(code_words, LATIN_WORD)으로 뽑는다.
+NOUN_TAGS = {"NNG", "NNP", "NR", "XR", "SH"}
+STEM_TAGS = {"VV", "VA"}
+# 명사 뒤에 붙어 새 명사를 만드는 접미사: 정규/NNG + 화/XSN → 정규화
+NOUN_SUFFIXES = {"화", "성", "량", "율", "률", "값", "층", "형", "식", "기"}
+# 검색어로 쓸모없는 흔한 어간
+STEM_STOP = frozenset("하 되 있 없 않 같 이 아니 보 주 받 두 들 나 오 가 말".split())
+PYTHON_WORDS = frozenset(
+    """
+    and as assert break class continue def del elif else except false finally for from global if
+    import in is lambda none nonlocal not or pass raise return true try while with yield self
+    """.split()
+)
+CODE_NAME = re.compile(r"\*{0,2}[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+HANGUL = re.compile(r"[가-힣]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+CODE_SPAN = re.compile(r"<code>(.*?)</code>", re.S)
+TAG = re.compile(r"<[^>]+>")
+SEPARATOR = re.compile(r"[\s\-]+")  # Material 의 한국어 검색 구분자 (search.config.separator)
+BLOCK_TAG = re.compile(r"</?(?:p|li|ol|ul|pre)>")
+
+Eojeol = tuple  # (어절 표면형, [(형태, 품사), ...]): 띄어쓰기 한 덩이의 분석 결과
+
+# 질의에서 뗄 조사와 어미. 사이트 글에서 두 번 이상 본 것을 더해 브라우저로 보낸다(browser_lexicon).
+BASE_SUFFIXES = """
+은 는 이 가 을 를 의 에 에서 에게 께 로 으로 와 과 도 만 까지 부터 보다 처럼 마다 이나 나 이란 란
+이라 라 이라는 라는 이라고 라고 에는 에서는 으로는 로는 와는 과는 에도 에서도 으로도 로도 만으로 만의
+이며 며 이고 이다 입니다 이면 인가 인가요 일까 이요 로서 으로서 로써 으로써 조차 뿐 이든 든 에서의 으로의
+로의 과의 와의 끼리 들 들은 들이 들을 들의 이랑 랑 한테
+하는 하다 한다 했다 하면 하고 하여 해서 해 하기 하기에 하는데 하지 할 함 합니다 하나 하나요 할까 하려면
+된다 되는 되어 돼 되면 되고 됨 되나 시키는 시킨다 시켜 적 적인 적으로
+는 은 다 고 게 지 기 음 면 으면 서 어 아 여 었다 았다 는다 는지 을까 니 나요 까 요 려면 으려면 도록 냐 는가 을지
+""".split()
+SUFFIX_SET = frozenset(BASE_SUFFIXES)
+# 질문 말투: 질의에서 빼고 본다 (다른 낱말이 하나도 없으면 남긴다)
+QUERY_STOP = """
+왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
+차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
+""".split()
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------
+
+
+def on_env(env, config, files):
+    # overrides/main.html 이 이 값을 보고 검색 워커를 한국어 래퍼로 바꾼다.
+    env.globals["korean_search"] = enabled()
+    return env
+
+
+@event_priority(50)  # hooks/glossary.py 가 표시 자리를 표로 바꾸기 전에 돈다
+def on_page_markdown(markdown, page, config, files):
+    # 용어집은 모든 용어를 문서 머리의 한 절에 담는다. Material 은 문서 머리 절에 점수를 2.5배쯤 더 주므로
+    # '소프트맥스'를 찾으면 그 말을 설명하는 노트보다 한 줄 풀이뿐인 용어집이 먼저 나온다. 그래서 용어집 표를
+    # 그리는 페이지의 검색 무게를 낮춘다. 용어집은 여전히 찾히고, 페이지가 search.boost 를 정했으면 따른다.
+    if enabled() and TABLE_MARKER in markdown:
+        search = page.meta.setdefault("search", {})
+        if isinstance(search, dict):
+            search.setdefault("boost", GLOSSARY_BOOST)
+    return markdown
+
+
+@event_priority(-100)  # Material 의 search 플러그인이 search_index.json 을 쓴 다음에 돈다
+def on_post_build(config):
+    if not enabled():
+        return
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.exists():
+        raise PluginError(
+            f"{path} 가 없습니다 — mkdocs.yml 의 plugins 에 search 가 있는지 확인하세요"
+        )
+    stats = augment_index(path, cache_dir=CACHE_DIR)
+    log.info(
+        "한국어 검색: 절 %d개, 분석 캐시 적중 %d / 새로 분석 %d",
+        stats["sections"],
+        stats["hits"],
+        stats["misses"],
+    )
+
+
+# ---------------------------------------------------------------------------
+# Helpers: index
+# ---------------------------------------------------------------------------
+
+
+def enabled() -> bool:
+    return os.environ.get(SWITCH, "1") != "0"
+
+
+def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -> dict:
+    """search_index.json 을 읽어 숨은 필드와 질의 규칙(config.korean)을 더해 다시 쓴다.
+
+    - keywords: 절 본문에서 얻은 검색어. 무게는 본문(text)과 같다.
+    - title_keywords: 절 제목에서 얻은 검색어. 무게는 제목(title)과 같다: '배치정규화'로 찾아도
+      제목이 '배치 정규화'인 절이 제목으로 찾은 것처럼 위에 온다.
+    - tags 의 무게를 제목과 같게 낮춘다 (아래 설명).
+    """
+    raw = path.read_bytes()
+    namespace = cache_namespace(glossary)
+    # 색인이 지난 빌드와 한 바이트도 다르지 않으면 지난 결과를 그대로 쓴다: 따뜻한 빌드는 해시 한 번이다.
+    rules = Path(__file__).read_bytes()  # 이 훅의 규칙이 바뀌어도 다시 만든다
+    result_key = hashlib.sha256(namespace.encode() + b"\0" + rules + b"\0" + raw).hexdigest()
+    result_file = cache_dir / "index.json"
+    try:
+        cached = json.loads(result_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    if cached.get("key") == result_key:
+        path.write_text(cached["index"], encoding="utf-8")
+        return cached["stats"] | {
+            "hits": cached["stats"]["hits"] + cached["stats"]["misses"],
+            "misses": 0,
+        }
+
+    index = json.loads(raw)
+    docs = index["docs"]
+    terms = load_terms(glossary)
+    sections = [split_section(doc) for doc in docs]
+    cache = AnalysisCache(cache_dir, namespace)
+    analyses = cache.analyse([s.title for s in sections] + [s.body for s in sections], terms)
+    titles, bodies = analyses[: len(docs)], analyses[len(docs) :]
+
+    site = Site.build(analyses, terms)
+    fields = {
+        BODY_FIELD: [
+            section_keywords(a, s.body, s.body_code, site)
+            for a, s in zip(bodies, sections, strict=True)
+        ],
+        TITLE_FIELD: [
+            section_keywords(a, s.title, s.title_code, site)
+            for a, s in zip(titles, sections, strict=True)
+        ],
+    }
+    known = {word for per_doc in fields.values() for words in per_doc for word in words}
+    for name, per_doc in fields.items():
+        for doc, words in zip(docs, per_doc, strict=True):
+            # 보이는 글의 낱말이 이미 그 말로 시작하면 Material 의 앞부분 일치가 찾아 주므로 빼서 색인을 줄인다.
+            visible = visible_tokens(
+                doc["title"] if name == TITLE_FIELD else doc["title"] + " " + doc["text"]
+            )
+            words = [w for w in words if not prefix_of_any(w, visible)]
+            if words:
+                doc[name] = " ".join(words)
+
+    boosts = index["config"].setdefault("fields", {})
+    title_boost = boosts.get("title", {}).get("boost", 1e3)
+    boosts[BODY_FIELD] = {"boost": boosts.get("text", {}).get("boost", 1.0)}
+    boosts[TITLE_FIELD] = {"boost": title_boost}
+    # Material 은 태그에 1e6 을 준다: 태그와 맞는 낱말 하나가 다른 모든 것을 누른다. '파이토치가 GPU를 보는지
+    # 확인하려면'에서 '파이토치' 태그가 붙은 노트 다섯 개가 답이 있는 '시작하기'를 밀어낸다. 제목만큼만 준다.
+    boosts["tags"] = {"boost": min(boosts.get("tags", {}).get("boost", title_boost), title_boost)}
+    index["config"]["korean"] = browser_lexicon(bodies + titles, vocabulary(known, site), site)
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    stats = {"sections": len(docs), "hits": cache.hits, "misses": cache.misses}
+    atomic_write(
+        result_file,
+        json.dumps({"key": result_key, "stats": stats, "index": text}, ensure_ascii=False),
+    )
+    return stats
+
+
+@dataclass(frozen=True)
+class Section:
+    """색인의 절 하나를 분석할 글로 나눈 것: 제목과 본문 각각의 산문과 코드."""
+
+    title: str
+    title_code: str
+    body: str
+    body_code: str
+
+
+def split_section(doc: dict) -> Section:
+    return Section(*prose_and_code(doc.get("title", "")), *prose_and_code(doc.get("text", "")))
+
+
+def prose_and_code(markup: str) -> tuple[str, str]:
+    """색인의 HTML 조각(<p>, <li>, <code> 같은 태그가 남아 있다)을 산문과 코드로 나눈다.
+
+    문단과 목록 항목 사이, 인라인 코드 자리에는 구두점을 넣어 명사구가 그 경계를 넘어 이어지지 않게 한다.
+    """
+    code = " ".join(html.unescape(TAG.sub(" ", m)) for m in CODE_SPAN.findall(markup))
+    prose = BLOCK_TAG.sub(" . ", CODE_SPAN.sub(" ` ", markup))
+    prose = html.unescape(TAG.sub(" ", prose))
+    return " ".join(prose.split()), code
+
+
+def visible_tokens(markup: str) -> list[str]:
+    """Material 의 워커가 title, text 에서 만드는 검색 토큰(태그를 빼고 공백·하이픈으로 나눈 소문자), 정렬."""
+    return sorted(set(SEPARATOR.split(TAG.sub(" ", markup).lower())) - {""})
+
+
+def prefix_of_any(word: str, tokens: list[str]) -> bool:
+    """정렬된 tokens 가운데 word 로 시작하는 것이 있는가."""
+    i = bisect.bisect_left(tokens, word)
+    return i < len(tokens) and tokens[i].startswith(word)
+
+
+# ---------------------------------------------------------------------------
+# Helpers: morphological analysis (kiwipiepy), cached
+# ---------------------------------------------------------------------------
+
+
+def cache_namespace(glossary: Path) -> str:
+    """캐시를 무효로 만드는 것들: kiwipiepy 버전, 용어집(사용자 사전과 동의어), 이 훅의 분석 방식."""
+    glossary_hash = hashlib.sha256(glossary.read_bytes()).hexdigest()[:12]
+    return f"kiwipiepy-{kiwi_version()}-glossary-{glossary_hash}-v{ANALYSIS_VERSION}"
+
+
+def atomic_write(target: Path, text: str) -> None:
+    """여러 빌드가 동시에 써도 깨진 파일이 남지 않게 임시 파일에 쓰고 이름을 바꾼다."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, target)
+
+
+def kiwi_version() -> str:
+    try:
+        return metadata.version("kiwipiepy")
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+class AnalysisCache:
+    """절의 제목·본문 → 어절별 형태소 목록. 키: 글의 해시, 그리고 파일 전체에 걸린 cache_namespace.
+
+    한 파일(.cache/search/analysis.json)에 모은다. 모두 맞으면 kiwipiepy 를 import 하지 않는다.
+    """
+
+    def __init__(self, cache_dir: Path, namespace: str):
+        self.file = cache_dir / "analysis.json"
+        self.namespace = namespace
+        self.hits = self.misses = 0
+        self.entries = self._load()
+
+    def _load(self) -> dict:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data.get("entries", {}) if data.get("namespace") == self.namespace else {}
+
+    def analyse(self, texts: list[str], terms) -> list[list[Eojeol]]:
+        keys = [hashlib.sha256(text.encode()).hexdigest()[:20] for text in texts]
+        missing = {
+            key: text for key, text in zip(keys, texts, strict=True) if key not in self.entries
+        }
+        self.misses = len(missing)
+        self.hits = sum(key not in missing for key in keys)
+        if missing:
+            analyser = shared_analyser(self.namespace, terms)  # 여기서만 kiwipiepy 를 불러온다
+            for key, text in missing.items():
+                self.entries[key] = analyser.eojeols(text)
+            self._save(set(keys))
+        # 형태소 목록을 튜플로: content_words 같은 함수가 결과를 기억(lru_cache)할 수 있게
+        return [
+            [
+                (surface, tuple(tuple(m) for m in morphemes))
+                for surface, morphemes in self.entries[key]
+            ]
+            for key in keys
+        ]
+
+    def _save(self, used: set[str]) -> None:
+        # 지난 빌드의 항목도 남겨 두되(다른 브랜치, 테스트용 사본), 너무 쌓이면 이번에 쓴 것만 남긴다.
+        if len(self.entries) > 4 * max(len(used), 50):
+            self.entries = {k: v for k, v in self.entries.items() if k in used}
+        atomic_write(
+            self.file,
+            json.dumps({"namespace": self.namespace, "entries": self.entries}, ensure_ascii=False),
+        )
+
+
+_ANALYSERS: dict[str, Analyser] = {}
+
+
+def shared_analyser(namespace: str, terms) -> Analyser:
+    """분석기는 모델을 읽는 데 몇 초가 걸린다. mkdocs serve 는 다시 빌드할 때 이 모듈을 그대로 쓰므로,
+    한 번 만든 분석기를 용어집이 바뀔 때까지 다시 쓴다."""
+    if namespace not in _ANALYSERS:
+        _ANALYSERS.clear()
+        _ANALYSERS[namespace] = Analyser(terms)
+    return _ANALYSERS[namespace]
+
+
+class Analyser:
+    """kiwipiepy 로 글을 어절(띄어쓰기 단위)마다 (형태, 품사) 목록으로 나눈다."""
+
+    def __init__(self, terms):
+        try:
+            from kiwipiepy import Kiwi
+        except ImportError as err:  # pragma: no cover - requirements.txt 에 있다
+            raise PluginError(
+                "한국어 검색 색인에 kiwipiepy 가 필요합니다 — pip install -r requirements.txt"
+            ) from err
+        self.kiwi = Kiwi(num_workers=1)
+        # 용어집의 한국어 낱말을 사전에 넣어 '스케일드', '초깃값' 같은 말이 쪼개지지 않게 한다.
+        for word in sorted(
+            {w for t in terms for w in glossary_words(t.ko) if len(w) >= 2 and HANGUL.search(w)}
+        ):
+            self.kiwi.add_user_word(word, "NNG", 0.0)
+
+    def eojeols(self, text: str) -> list[Eojeol]:
+        spans: list[list] = []  # [시작, 끝, 형태소 목록]
+        last = None
+        for token in self.kiwi.tokenize(text):
+            # 어절 번호는 문장마다 다시 0부터 센다: (문장, 어절) 쌍으로 어절을 가른다.
+            where = (token.sent_position, token.word_position)
+            if where != last:
+                spans.append([token.start, token.end, []])
+                last = where
+            spans[-1][1] = max(spans[-1][1], token.end)
+            spans[-1][2].append((token.form, token.tag))
+        return [(text[start:end], tuple(morphemes)) for start, end, morphemes in spans]
+
+
+# ---------------------------------------------------------------------------
+# Helpers: from morphemes to search words
+# ---------------------------------------------------------------------------
+
+
+@functools.cache
+def content_words(morphemes) -> list[tuple[str, bool]]:
+    """어절 하나의 내용어와 그것이 명사인지: 명사(뒤의 '화' 같은 접미사를 붙여서), 동사·형용사 어간.
+    '정규/NNG 화/XSN 하/XSV 는/ETM' → [(정규화, True)]."""
+    words: list[tuple[str, bool]] = []
+    joinable = False  # 바로 앞 형태소가 한국어 명사라 명사 접미사를 붙일 수 있는가
+    for form, tag in morphemes:
+        if tag in NOUN_TAGS:
+            words.append((form, True))
+            joinable = True
+        elif tag == "XSN" and joinable and form in NOUN_SUFFIXES:
+            words[-1] = (words[-1][0] + form, True)
+        elif tag in STEM_TAGS and len(form) >= 2 and form not in STEM_STOP:
+            words.append((form, False))
+            joinable = False
+        else:
+            joinable = False
+    return words
+
+
+@functools.cache
+def noun_run(morphemes) -> tuple[list[str], bool]:
+    """어절 앞쪽의 한국어 명사들, 그리고 그 뒤에 아무것도(조사, 어미, 괄호) 붙지 않았는지."""
+    nouns: list[str] = []
+    for form, tag in morphemes:
+        if tag in {"NNG", "NNP", "XR"} and HANGUL.search(form):
+            nouns.append(form)
+        elif tag == "XSN" and nouns and form in NOUN_SUFFIXES:
+            nouns[-1] += form
+        else:
+            return nouns, False
+    return nouns, True
+
+
+def spaced_phrases(eojeols, short: set[str]) -> list[tuple[str, ...]]:
+    """띄어 쓴 명사구의 낱말들: '층 정규화를' → (층, 정규화), 세 어절까지.
+
+    앞 어절이 조사 없이 명사로 끝나고, 뒤 어절이 명사로 시작할 때만 잇는다(phrase_piece 참고).
+    """
+    runs = [noun_run(morphemes) for _, morphemes in eojeols]
+    phrases = []
+    for i, (nouns, open_end) in enumerate(runs):
+        if not nouns or not open_end or not phrase_piece(nouns[-1], short):
+            continue
+        chain = (nouns[-1],)
+        for following, following_open in runs[i + 1 : i + 3]:
+            if not following or not phrase_piece(following[0], short):
+                break
+            chain += (following[0],)
+            phrases.append(chain)
+            if not following_open or len(following) > 1:
+                break
+    return phrases
+
+
+def phrase_piece(noun: str, short: set[str]) -> bool:
+    """명사구에 이을 만한 명사인가. 한 글자 명사는 조사·어미와 같은 글자가 아닐 때만(풀 리퀘스트는 되고,
+    잘못 분석된 '의 코드'는 안 된다). short 는 늘 믿는다."""
+    return len(noun) > 1 or noun in short or noun not in SUFFIX_SET
+
+
+def split_known(word: str, known) -> list[str] | None:
+    """word 를 조각으로 빈틈없이 나누되, 모르는 조각은 두 글자 이상으로 하나까지만 허락한다.
+
+    모르는 조각이 적은 것, 그다음 조각이 적은 것을 고른다. 한 글자 조각은 맨 앞에만, 아는 낱말로만 온다:
+    층정규화 → 층 + 정규화, 멀티헤드 → 멀티(모름) + 헤드, 예약어 → 나누지 않음. 아는 조각만 돌려준다.
+    """
+    n = len(word)
+    # best[i]: word[:i] 의 가장 좋은 분할 (모르는 조각 수, 조각 수, 아는 조각)
+    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for end in range(1, n + 1):
+        for start in range(end):
+            if best[start] is None or end - start == n:
+                continue
+            piece = word[start:end]
+            is_known = known(piece) and (len(piece) > 1 or start == 0)
+            if not is_known and (len(piece) == 1 or best[start][0] >= 1):
+                continue
+            unknown, pieces, parts = best[start]
+            candidate = (unknown + (not is_known), pieces + 1, parts + [piece] * is_known)
+            if best[end] is None or candidate[:2] < best[end][:2]:
+                best[end] = candidate
+    found = best[n]
+    if not found or not found[2] or (found[0] and any(len(p) == 1 for p in found[2])):
+        return (
+            None  # 모르는 조각 옆의 한 글자는 믿지 않는다: 키워드 → 키 + 워드(모름)로 나누지 않는다
+        )
+    return found[2]
+
+
+@functools.cache
+def code_words(code: str) -> tuple[str, ...]:
+    """코드의 이름을 검색하기 좋게 나눈다 (모두 소문자).
+
+    nn.BatchNorm1d  → nn.batchnorm1d, nn, batchnorm1d, batch, norm, batchnorm
+    kaiming_normal_ → kaiming_normal_, kaiming_normal, kaiming, normal
+    **kwargs        → **kwargs, kwargs
+    """
+    words: list[str] = []
+    for name in CODE_NAME.findall(code):
+        bare = name.lstrip("*")
+        candidates = [name, bare]
+        dotted = bare.split(".")
+        if len(dotted) > 1:
+            candidates += dotted
+        for part in dotted:
+            snake = [p for p in part.split("_") if p]
+            candidates.append(part.strip("_"))
+            if len(snake) > 1:
+                candidates += snake
+            for piece in snake:
+                camel = [
+                    c for c in CAMEL_PART.findall(piece) if len(c) >= 3
+                ]  # BatchNorm1d → Batch, Norm
+                if len(camel) > 1:
+                    candidates += [*camel, "".join(camel)]
+        for word in candidates:
+            word = word.lower()
+            if len(word.strip("*_")) >= 2 and word not in PYTHON_WORDS and word not in words:
+                words.append(word)
+    return tuple(words)
+
+
+def joined(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text.lower())
+
+
+def glossary_words(text: str) -> list[str]:
+    """용어집 표기를 낱말로 나눈다: '스케일드 닷-프로덕트 어텐션' → [스케일드, 닷, 프로덕트, 어텐션]."""
+    return [w for w in re.split(r"[\s\-/()]+", text.lower()) if w]
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """용어집 항목 하나(data/glossary.yml)의 모든 표기를 검색어로 편 것."""
+
+    ko: tuple[str, ...]  # (배치, 정규화)
+    en: tuple[str, ...]  # (batch, normalization)
+    names: frozenset[
+        str
+    ]  # 절에 이 가운데 하나가 있으면 용어가 나온 것: 배치정규화, batchnormalization, bn, ...
+    words: tuple[str, ...]  # 그때 붙일 검색어 전부
+    en_phrase: str  # 영어 표기를 낱말 사이 공백 하나로: " batch normalization "
+
+    @classmethod
+    def from_term(cls, term) -> Synonyms:
+        ko, en = tuple(glossary_words(term.ko)), tuple(glossary_words(term.en))
+        # 피할 표기는 붙여 쓴 꼴로만 쓴다: '배치 표준화'의 '표준화'는 따로는 다른 뜻이다.
+        names = {joined(term.ko), joined(term.en), *(joined(d) for d in term.discouraged)}
+        if term.abbr:
+            names.add(term.abbr.lower())
+        words = tuple(dict.fromkeys([*ko, *en, *sorted(names)]))
+        return cls(ko, en, frozenset(names), words, f" {' '.join(en)} ")
+
+    def found_in(self, present: set[str], latin: str) -> bool:
+        return not self.names.isdisjoint(present) or self.en_phrase in latin
+
+
+def word_pairs(synonyms: list[Synonyms]) -> dict[str, str]:
+    """용어집에서 한국어 낱말 ↔ 영어 낱말 짝을 얻는다 (양쪽 방향을 한 사전에).
+
+    한 낱말 용어(가중치 = weight)에서 시작해, 여러 낱말 용어에서 짝이 하나만 남으면 그 둘을 짝짓는다:
+    가중치 초기화 = weight initialization → 초기화 = initialization, 자비에르 초기화 → 자비에르 = xavier,
+    기울기 소실 = vanishing gradient → 소실 = vanishing (낱말 차례가 달라도 된다).
+    """
+    pairs: dict[str, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        for s in synonyms:
+            ko = [w for w in s.ko if w not in pairs]
+            en = [w for w in s.en if w not in pairs]
+            if len(ko) == len(en) == 1 and (len(s.ko) == 1 or len(ko) < len(s.ko)):
+                pairs[ko[0]], pairs[en[0]] = en[0], ko[0]
+                changed = True
+    return pairs
+
+
+@dataclass
+class Site:
+    """사이트 전체의 어휘: 합성어 조각을 확인하고, 붙여 쓴 꼴을 고르고, 용어집 동의어를 붙이는 데 쓴다."""
+
+    nouns: set[str]
+    phrases: dict[
+        str, list[str]
+    ]  # 붙여 쓴 꼴로 색인할 띄어 쓴 명사구 → 낱말: 용어집 용어이거나 두 번 이상 나온 것
+    synonyms: list[Synonyms]
+    short_words: set[str] = field(
+        default_factory=set
+    )  # 믿을 만한 한 글자 낱말: 용어집의 층, 키, 허
+    pairs: dict[str, str] = field(default_factory=dict)  # 용어집의 낱말 짝: 자비에르 ↔ xavier
+    _parts: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        self.short_words = {w for s in self.synonyms for w in s.ko if len(w) == 1}
+        self.pairs = word_pairs(self.synonyms)
+
+    @classmethod
+    def build(cls, analyses, terms) -> Site:
+        nouns = {
+            w
+            for eojeols in analyses
+            for _, m in eojeols
+            for w, is_noun in content_words(m)
+            if is_noun
+        }
+        synonyms = [Synonyms.from_term(t) for t in terms]
+        nouns |= {w for s in synonyms for w in s.ko if HANGUL.search(w)}
+        short = {w for s in synonyms for w in s.ko if len(w) == 1}
+        pieces = {"".join(p): p for eojeols in analyses for p in spaced_phrases(eojeols, short)}
+        counts = Counter("".join(p) for eojeols in analyses for p in spaced_phrases(eojeols, short))
+        counts.update(w for w in nouns if w in counts)  # 붙여 쓴 꼴로도 나왔으면 한 번 더 센다
+        glossary = {name for s in synonyms for name in s.names}
+        phrases = {
+            joined: list(pieces[joined])
+            for joined, n in counts.items()
+            if n >= 2 or joined in glossary
+        }
+        return cls(nouns, phrases, synonyms)
+
+    def trusted(self, word: str) -> bool:
+        """한 글자 한국어 낱말은 용어집 낱말만 검색어로 쓴다: 형태소 분석이 잘못 떼어 낸 조각이 많다."""
+        return len(word) > 1 or word in self.short_words or not HANGUL.search(word)
+
+    def compound_parts(self, word: str) -> list[str]:
+        """붙여 쓴 합성어를 사이트의 명사로 확인한 조각으로 나눈다(조각도 다시 나눈다). 못 나누면 [].
+
+        멀티헤드어텐션 → [멀티헤드, 어텐션, 멀티, 헤드]. 강화학습처럼 사이트에 없는 말은 조각이 맞아도
+        여기 오지 않는다: 이 함수는 사이트 글에 나온 낱말에만 쓰인다.
+        """
+        if word in self._parts:
+            return self._parts[word]
+        self._parts[word] = []  # 되부름 중에 같은 낱말을 다시 만나도 멈추게
+        if len(word) < 3 or not re.fullmatch(r"[가-힣]+", word):
+            return []
+        short = self.short_words
+        best = split_known(word, lambda w: w in self.nouns and (len(w) > 1 or w in short))
+        parts = list(best or [])
+        for part in best or []:
+            parts += [p for p in self.compound_parts(part) if p not in parts]
+        self._parts[word] = parts
+        return parts
+
+
+def section_keywords(eojeols, prose: str, code: str, site: Site) -> list[str]:
+    """절 하나(제목이나 본문)의 숨은 검색어. 중복 없이, 처음 나온 차례대로.
+
+    eojeols 는 prose 의 형태소 분석이다. 영어와 코드 이름은 형태소 분석기 대신 정규식으로 뽑는다
+    (kiwipiepy 는 seq2seq 를 seq/2/seq 로, BatchNorm1d 를 BatchNorm/1/d 로 나눈다).
+    """
+    out: dict[str, None] = {}
+
+    def add(*words):
+        for word in words:
+            if word and not re.search(r"[\s\-]", word) and re.search(r"[0-9a-z가-힣]", word):
+                out.setdefault(word, None)
+
+    for _, morphemes in eojeols:
+        for word, _ in content_words(morphemes):
+            if site.trusted(word):
+                add(word, *site.compound_parts(word))
+        nouns, _ = noun_run(morphemes)
+        # 한 어절 안의 명사 여럿: 층/정규화 → 층정규화
+        if len(nouns) > 1 and all(site.trusted(n) for n in nouns):
+            add("".join(nouns))
+    phrases = ("".join(p) for p in spaced_phrases(eojeols, site.short_words))
+    add(*(phrase for phrase in phrases if phrase in site.phrases))
+    names = code_words(prose) + code_words(code)
+    add(*names)
+    latin = [w.lower() for w in LATIN_WORD.findall(prose)] + list(names)
+
+    present = set(out)
+    latin_text = f" {' '.join(latin)} "
+    for synonyms in site.synonyms:
+        if synonyms.found_in(present, latin_text):
+            add(*synonyms.words)
+    add(*(site.pairs[w] for w in present if w in site.pairs))
+    return list(out)
+
+
+# ---------------------------------------------------------------------------
+# Helpers: rules for the browser (mirrored in korean-search.js)
+# ---------------------------------------------------------------------------
+
+
+def vocabulary(known: set[str], site: Site) -> set[str]:
+    """질의의 어간을 확인할 어휘: 사이트의 한국어·영어 검색어. 한 글자 한국어는 용어집 낱말(층, 키)만 둔다.
+
+    '합의'가 '합' + '의'로 떼어져 사이트에 없는 '블록체인 합의'에 결과가 나오는 일을 막는다.
+    """
+    short = site.short_words
+    return {
+        w
+        for w in known
+        if re.fullmatch(r"[a-z]+", w)
+        or (re.fullmatch(r"[가-힣]+", w) and (len(w) > 1 or w in short))
+    }
+
+
+def browser_lexicon(analyses, known: set[str], site: Site) -> dict:
+    """브라우저가 질의를 정규화할 때 쓰는 작은 사전.
+
+    - vocabulary: 사이트의 한국어·영어 검색어 전부 (질의 낱말의 어간을 확인하는 데 쓴다)
+    - suffixes: 뗄 조사·어미, 긴 것부터 (기본 목록 + 사이트 글에서 두 번 이상 본 것)
+    - forms: 규칙(rule_stem)으로는 어간이 나오지 않는 사이트의 활용형 → 어간 (빨라진다 → 빠르)
+    - compounds: 붙여 쓴 합성어 → 조각 (미리보기에서 조각도 강조되게)
+    - stop: 질문 말투
+    """
+    seen: Counter = Counter()
+    for eojeols in analyses:
+        for surface, morphemes in eojeols:
+            words = [w for w, _ in content_words(morphemes)]
+            if (
+                len(words) == 1
+                and surface.startswith(words[0])
+                and re.fullmatch(r"[가-힣]+", surface)
+            ):
+                seen[surface[len(words[0]) :]] += 1
+    suffixes = sorted(
+        set(BASE_SUFFIXES) | {s for s, n in seen.items() if n >= 2 and 0 < len(s) <= 4},
+        key=lambda s: (-len(s), s),
+    )
+    forms: dict[str, str] = {}
+    for eojeols in analyses:
+        for surface, morphemes in eojeols:
+            words = content_words(morphemes)
+            if len(words) != 1 or words[0][1] or not re.fullmatch(r"[가-힣]+", surface):
+                continue  # 동사·형용사 한 낱말로 된 어절만: 명사는 조사만 떼면 된다
+            if rule_stem(surface, suffixes, known) != words[0][0]:
+                forms[surface] = words[0][0]
+    compounds = {}
+    for word in sorted(known):
+        parts = site.phrases.get(word) or site.compound_parts(word)
+        if parts:
+            compounds[word] = parts
+    return {
+        "vocabulary": sorted(known),
+        "suffixes": suffixes,
+        "forms": dict(sorted(forms.items())),
+        "compounds": compounds,
+        "stop": QUERY_STOP,
+    }
+
+
+def rule_stem(word: str, suffixes: list[str], known: set[str]) -> str | None:
+    """질의 낱말 하나의 어간을 규칙으로 찾는다. korean-search.js 의 ruleStem 과 같은 규칙이다.
+
+    1. 사이트 어휘에 있으면 그대로. 2. 조사·어미를 긴 것부터 떼어 보고 남은 것이 어휘에 있으면 그것.
+    3. 남은 것의 마지막 받침(ㄴ ㄹ ㅁ ㅂ)을 빼 보고 어휘에 있으면 그것: 나뉜다 → 나뉜 → 나뉘.
+    """
+    if word in known:
+        return word
+    candidates = [word[: -len(s)] for s in suffixes if word.endswith(s) and len(word) > len(s)] + [
+        word
+    ]
+    for rest in candidates:
+        if rest in known:
+            return rest
+        bare = drop_final(rest)
+        if bare and bare in known:
+            return bare
+    return None
+
+
+def drop_final(syllables: str) -> str | None:
+    """마지막 음절의 받침 ㄴ ㄹ ㅁ ㅂ 을 뺀다: 나뉜 → 나뉘. 그런 받침이 없으면 None."""
+    if not syllables:
+        return None
+    code = ord(syllables[-1]) - 0xAC00
+    if not 0 <= code < 11172 or code % 28 not in (4, 8, 16, 17):  # ㄴ ㄹ ㅁ ㅂ
+        return None
+    return syllables[:-1] + chr(ord(syllables[-1]) - code % 28)

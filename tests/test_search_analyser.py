@@ -1,0 +1,293 @@
+"""한국어 검색 색인(hooks/korean_search.py): 조사·어미, 합성어, 용어집 동의어, 코드 이름, 캐시.
+
+브라우저 없이 빠르게 돈다. 검색 창에서의 결과는 tests/browser/test_search.py 가 본다.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from hooks import korean_search as ks
+from hooks.glossary import load_terms
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def analyser():
+    return ks.Analyser(load_terms())
+
+
+@pytest.fixture(scope="module")
+def site(analyser):
+    """작은 사이트 하나의 어휘: 합성어 조각은 이 어휘로만 확인한다."""
+    texts = [
+        "멀티헤드 어텐션은 헤드마다 따로 계산한다. 멀티헤드어텐션에서 헤드 수를 정한다.",
+        "위치 인코딩을 더한다. 위치인코딩이 없으면 순서를 모른다.",
+        "배치 정규화와 층 정규화를 비교한다. 예약어는 이름으로 못 쓴다.",
+    ]
+    return ks.Site.build([analyser.eojeols(t) for t in texts], load_terms())
+
+
+def keywords(analyser, site, text, code=""):
+    return ks.section_keywords(analyser.eojeols(text), text, code, site)
+
+
+# ---------------------------------------------------------------------------
+# 조사와 어미
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("eojeol", "stem"),
+    [
+        ("어텐션을", "어텐션"),
+        ("트랜스포머가", "트랜스포머"),
+        ("정규화하는", "정규화"),
+        ("나뉜다", "나뉘"),
+        ("초깃값은", "초깃값"),
+    ],
+)
+def test_particles_and_endings_are_stripped_to_the_stem(analyser, eojeol, stem):
+    ((surface, morphemes),) = analyser.eojeols(eojeol)
+    assert surface == eojeol
+    assert [word for word, _ in ks.content_words(morphemes)] == [stem]
+
+
+def test_query_rule_strips_particles_and_endings_only_down_to_known_words():
+    known = {"어텐션", "정규화", "나뉘", "배치정규화", "층"}
+    suffixes = sorted(ks.BASE_SUFFIXES, key=lambda s: (-len(s), s))
+    assert ks.rule_stem("어텐션을", suffixes, known) == "어텐션"
+    assert ks.rule_stem("정규화하는", suffixes, known) == "정규화"
+    assert ks.rule_stem("배치정규화의", suffixes, known) == "배치정규화"
+    assert ks.rule_stem("나뉜다", suffixes, known) == "나뉘"  # 받침 ㄴ 을 빼 본다
+    assert ks.rule_stem("층은", suffixes, known) == "층"
+    assert ks.rule_stem("강화학습을", suffixes, known) is None  # 사이트에 없는 말은 건드리지 않는다
+
+
+def test_one_syllable_stems_other_than_glossary_words_are_not_trusted(site):
+    # '합의'를 '합' + '의'로 떼면 사이트에 없는 주제에 결과가 나온다: 한 글자는 용어집 낱말(층, 키)만 믿는다.
+    vocabulary = ks.vocabulary({"합", "층", "키", "어텐션", "bn", "nn.batchnorm1d"}, site)
+    assert vocabulary == {"층", "키", "어텐션", "bn"}
+
+
+# ---------------------------------------------------------------------------
+# 합성어: 조각, 붙여 쓴 꼴, 띄어 쓴 꼴
+# ---------------------------------------------------------------------------
+
+
+def test_compound_parts_are_checked_against_the_site_vocabulary(site):
+    assert {"멀티헤드", "어텐션", "헤드"} <= set(site.compound_parts("멀티헤드어텐션"))
+    assert set(site.compound_parts("위치인코딩")) == {"위치", "인코딩"}
+    assert site.compound_parts("층정규화") == ["층", "정규화"]
+    assert site.compound_parts("강화학습") == []  # '강화', '학습'은 이 사이트의 낱말이 아니다
+    assert site.compound_parts("예약어") == []  # '예' + '약어'로 쪼개지 않는다
+
+
+def test_spaced_compounds_also_get_their_joined_form(analyser, site):
+    words = keywords(analyser, site, "층 정규화를 쓰고 배치 정규화의 한계를 본다.")
+    assert {"층정규화", "배치정규화", "층", "정규화", "배치"} <= set(words)
+
+
+def test_joined_compounds_also_get_their_parts(analyser, site):
+    words = keywords(analyser, site, "멀티헤드어텐션은 위치인코딩과 함께 쓴다.")
+    assert {"멀티헤드어텐션", "헤드", "어텐션", "위치인코딩", "위치", "인코딩"} <= set(words)
+
+
+# ---------------------------------------------------------------------------
+# 용어집 동의어
+# ---------------------------------------------------------------------------
+
+
+def test_glossary_terms_bring_their_english_names_and_abbreviations(analyser, site):
+    words = set(keywords(analyser, site, "배치 정규화는 미니배치의 평균을 뺀다."))
+    assert {"batch", "normalization", "bn", "배치정규화", "mini"} <= words
+
+
+def test_english_and_abbreviations_bring_the_korean_term(analyser, site):
+    assert {"배치정규화", "배치", "정규화"} <= set(keywords(analyser, site, "BN 을 쓴다."))
+    assert {"자비에르", "자비에르초기화"} <= set(
+        keywords(analyser, site, "Xavier initialization 을 쓴다.")
+    )
+
+
+def test_korean_and_english_words_of_a_term_pair_up(analyser, site):
+    # 용어 전체(자비에르 초기화)가 아니라 낱말 하나만 나와도 짝이 되는 영어 낱말이 붙는다.
+    assert "xavier" in keywords(analyser, site, "자비에르가 제안했다.")
+
+
+def test_discouraged_spellings_find_the_note(analyser, site):
+    assert "초기값" in keywords(analyser, site, "초깃값을 잘 정해야 한다.")
+
+
+def test_discouraged_spellings_are_only_used_whole(analyser, site):
+    # '배치 표준화'를 피하라는 것이지 '표준화'가 배치 정규화라는 뜻은 아니다.
+    words = set(keywords(analyser, site, "배치 정규화를 쓴다."))
+    assert "배치표준화" in words and "표준화" not in words
+
+
+def test_word_pairs_follow_the_glossary_not_the_word_order(site):
+    pairs = site.pairs
+    assert pairs["자비에르"] == "xavier" and pairs["xavier"] == "자비에르"
+    assert pairs["초기화"] == "initialization"
+    # 기울기 소실 = vanishing gradient: 낱말 차례가 달라도 짝이 맞는다
+    assert pairs["소실"] == "vanishing"
+    assert "배치" not in pairs  # 배치 정규화에는 확인된 짝이 없으니 짐작하지 않는다
+
+
+# ---------------------------------------------------------------------------
+# 코드 이름
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "nn.BatchNorm1d(3)",
+            {"nn.batchnorm1d", "nn", "batchnorm1d", "batch", "norm", "batchnorm"},
+        ),
+        (
+            "torch.nn.init.kaiming_normal_(w)",
+            {"kaiming_normal_", "kaiming_normal", "kaiming", "normal", "init"},
+        ),
+        ("def f(*args, **kwargs):", {"*args", "args", "**kwargs", "kwargs"}),
+        ("nn.MultiheadAttention", {"multiheadattention", "multihead", "attention"}),
+    ],
+)
+def test_code_identifiers_are_split_sensibly(code, expected):
+    assert expected <= set(ks.code_words(code))
+
+
+def test_python_keywords_and_one_letter_names_are_not_search_words():
+    assert ks.code_words("for x in range(3): return x") == ("range",)
+
+
+# ---------------------------------------------------------------------------
+# 색인 파일과 캐시
+# ---------------------------------------------------------------------------
+
+INDEX = {
+    "config": {
+        "lang": ["ko"],
+        "separator": "[\\s\\-]+",
+        "pipeline": [" "],
+        "fields": {"title": {"boost": 1000.0}},
+    },
+    "docs": [
+        {
+            "location": "dl/batch-norm/",
+            "title": "배치 정규화",
+            "text": "<p>층 정규화와 비교한다. <code>nn.BatchNorm1d</code></p>",
+        },
+        {
+            "location": "dl/attention/#멀티헤드",
+            "title": "멀티헤드 어텐션",
+            "text": "<p>헤드마다 어텐션을 계산한다.</p>",
+        },
+    ],
+}
+
+
+@pytest.fixture
+def shared_analyser(monkeypatch, analyser):
+    """색인 테스트마다 kiwipiepy 모델을 새로 읽지 않도록 모듈의 분석기 하나를 같이 쓴다."""
+    monkeypatch.setattr(ks, "shared_analyser", lambda namespace, terms: analyser)
+
+
+def write_index(tmp_path):
+    path = tmp_path / "search_index.json"
+    path.write_text(json.dumps(INDEX, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_hidden_fields_are_added_and_the_visible_text_is_untouched(tmp_path, shared_analyser):
+    path = write_index(tmp_path)
+    ks.augment_index(path, cache_dir=tmp_path / "cache")
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for before, after in zip(INDEX["docs"], index["docs"], strict=True):
+        assert (after["title"], after["text"]) == (before["title"], before["text"])
+    batch_norm, attention = index["docs"]
+    assert {"층정규화", "batchnorm1d", "batch"} <= set(batch_norm["keywords"].split())
+    assert {"배치정규화", "bn"} <= set(batch_norm["title_keywords"].split())
+    assert {"헤드", "multi", "head"} <= set(attention["title_keywords"].split())
+    assert index["config"]["fields"]["keywords"] == {"boost": 1.0}
+    assert index["config"]["fields"]["title_keywords"] == {"boost": 1000.0}
+    lexicon = index["config"]["korean"]
+    assert {"어텐션", "정규화", "배치정규화"} <= set(lexicon["vocabulary"])
+    assert "을" in lexicon["suffixes"] and lexicon["compounds"]["배치정규화"] == ["배치", "정규화"]
+
+
+def test_words_the_visible_text_already_starts_with_are_left_out(tmp_path, shared_analyser):
+    # Material 은 앞부분으로 찾으므로 본문에 '어텐션을'이 있으면 '어텐션'은 숨은 필드에 다시 넣지 않는다.
+    path = write_index(tmp_path)
+    ks.augment_index(path, cache_dir=tmp_path / "cache")
+    attention = json.loads(path.read_text(encoding="utf-8"))["docs"][1]
+    assert "어텐션" not in attention.get("keywords", "").split()
+    assert "헤드" not in attention.get("keywords", "").split()
+
+
+WARM_BUILD = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from hooks import korean_search as ks
+    stats = ks.augment_index(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
+    print(json.dumps({**stats, "kiwipiepy_imported": "kiwipiepy" in sys.modules}))
+    """
+)
+
+
+def warm_build(tmp_path, index_path):
+    """새 파이썬 프로세스에서 색인을 만든다: kiwipiepy 를 불러왔는지 볼 수 있다."""
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_BUILD, str(index_path), str(tmp_path / "cache")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_warm_cache_does_not_import_kiwipiepy(tmp_path, shared_analyser):
+    cold = ks.augment_index(write_index(tmp_path), cache_dir=tmp_path / "cache")
+    assert cold == {"sections": 2, "hits": 0, "misses": 4}
+    # 색인이 그대로면 지난 결과를 쓰고, 글이 그대로면(여기서는 주소만 바뀜) 분석 캐시를 쓴다.
+    unchanged = warm_build(tmp_path, write_index(tmp_path))
+    path = write_index(tmp_path)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("dl/attention/", "dl/attn/"), encoding="utf-8"
+    )
+    moved = warm_build(tmp_path, path)
+    for warm in (unchanged, moved):
+        assert warm == {"sections": 2, "hits": 4, "misses": 0, "kiwipiepy_imported": False}
+
+
+def test_only_a_changed_section_is_analysed_again(tmp_path, shared_analyser):
+    ks.augment_index(write_index(tmp_path), cache_dir=tmp_path / "cache")
+    path = write_index(tmp_path)
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"][1]["text"] = "<p>헤드 수를 바꾼다.</p>"
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    assert ks.augment_index(path, cache_dir=tmp_path / "cache") == {
+        "sections": 2,
+        "hits": 3,
+        "misses": 1,
+    }
+
+
+def test_the_switch_turns_the_hook_off(tmp_path, monkeypatch, shared_analyser):
+    (tmp_path / "search").mkdir()
+    path = write_index(tmp_path).rename(tmp_path / "search" / "search_index.json")
+    monkeypatch.setattr(ks, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setenv(ks.SWITCH, "0")
+    ks.on_post_build({"site_dir": str(tmp_path)})
+    assert json.loads(path.read_text(encoding="utf-8")) == INDEX
+    monkeypatch.setenv(ks.SWITCH, "1")
+    ks.on_post_build({"site_dir": str(tmp_path)})
+    assert "korean" in json.loads(path.read_text(encoding="utf-8"))["config"]

@@ -9,10 +9,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import re
 
 import yaml
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
@@ -98,7 +97,9 @@ def load_terms(path: Path = GLOSSARY_FILE) -> list[Term]:
             )
         unknown = set(item) - {"ko", "en", "abbr", "discouraged", "note"}
         if unknown:
-            raise PluginError(f"{path}: {index}번째 항목({item['ko']})에 모르는 키 {sorted(unknown)}")
+            raise PluginError(
+                f"{path}: {index}번째 항목({item['ko']})에 모르는 키 {sorted(unknown)}"
+            )
         terms.append(
             Term(
                 ko=str(item["ko"]),

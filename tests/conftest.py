@@ -1,4 +1,7 @@
-"""tests/ 공용 fixture: 사이트를 한 번만 strict 로 빌드해 여러 테스트가 나눠 쓴다."""
+"""tests/ 공용 fixture: 사이트를 한 번만 strict 로 빌드하고, Chromium 하나를 세션 내내 나눠 쓴다.
+
+Playwright 의 동기 API 는 한 프로세스에 하나만 돌 수 있으므로 브라우저 fixture 는 여기 하나뿐이다.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -37,8 +50,26 @@ def built_site(tmp_path_factory) -> Path:
 def project_copy(tmp_path) -> Path:
     """망가뜨려 볼 수 있는 저장소 사본. 빌드 캐시는 원본과 나눠 써서 빠르다."""
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".cache", "site", "__pycache__", ".venv", "test-artifacts")
+    ignore = shutil.ignore_patterns(
+        ".git", ".cache", "site", "__pycache__", ".venv", "test-artifacts"
+    )
     shutil.copytree(ROOT, copy, ignore=ignore)
     (ROOT / ".cache").mkdir(exist_ok=True)
     (copy / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     return copy
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian 의 Chromium. 없으면 이유를 밝히고 건너뛰되, CI=true 에서는 실패한다."""
+    if not CHROMIUM.exists():
+        message = f"Chromium 이 없습니다({CHROMIUM}) — 'apt-get install chromium' 으로 설치하세요"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

@@ -17,7 +17,9 @@ def test_report_matches_what_torch_sees():
 def test_script_prints_one_line_per_fact():
     result = subprocess.run(
         [sys.executable, "-m", "snippets.environment.check_gpu"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith(f"torch {torch.__version__}")

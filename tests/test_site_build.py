@@ -72,7 +72,9 @@ def test_missing_snippet_section_names_the_note_and_line(project_copy):
 
 
 def test_missing_snippet_file_names_the_note(project_copy):
-    append(project_copy / "docs/python/asterisk.md", '\n```python\n--8<-- "asterisk/gone.py"\n```\n')
+    append(
+        project_copy / "docs/python/asterisk.md", '\n```python\n--8<-- "asterisk/gone.py"\n```\n'
+    )
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert "docs/python/asterisk.md:" in result.stdout + result.stderr

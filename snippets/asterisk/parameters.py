@@ -13,6 +13,8 @@ def describe(*args, **kwargs):
     args=(1, 2) kwargs={'sep': '-'}
     """
     print(f"args={args!r} kwargs={kwargs!r}")
+
+
 # --8<-- [end:variadic]
 
 
@@ -26,6 +28,8 @@ def total(*numbers, **options):
     16
     """
     return sum(numbers, options.get("start", 0))
+
+
 # --8<-- [end:any_name]
 
 
@@ -41,6 +45,8 @@ def connect(host, *, port=80, timeout=3.0):
     TypeError: connect() takes 1 positional argument but 2 were given
     """
     return f"{host}:{port} ({timeout}s)"
+
+
 # --8<-- [end:keyword_only]
 
 
@@ -56,6 +62,8 @@ def clamp(value, low, high, /):
     TypeError: clamp() got some positional-only arguments passed as keyword arguments: 'value, low, high'
     """
     return max(low, min(value, high))
+
+
 # --8<-- [end:positional_only]
 
 
@@ -69,4 +77,6 @@ def greet(name, greeting="안녕하세요"):
     '반가워요, 지민'
     """
     return f"{greeting}, {name}"
+
+
 # --8<-- [end:defaults]

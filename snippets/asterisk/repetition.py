@@ -25,4 +25,6 @@ False
 def make_grid(rows: int, cols: int, fill=0) -> list[list]:
     """행마다 새 리스트를 만들어 rows x cols 격자를 돌려준다."""
     return [[fill] * cols for _ in range(rows)]
+
+
 # --8<-- [end:make_grid]

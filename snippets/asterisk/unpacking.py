@@ -15,6 +15,8 @@ def product(*numbers):
     [2, 3, 5, 7, 11, 13]
     """
     return reduce(mul, numbers)
+
+
 # --8<-- [end:product]
 
 
@@ -42,6 +44,8 @@ def build_request(method, path, **headers):
     lines = [f"{method} {path} HTTP/1.1"]
     lines += [f"{name}: {value}" for name, value in headers.items()]
     return "\n".join(lines)
+
+
 # --8<-- [end:headers]
 
 
@@ -56,6 +60,8 @@ def split_ends(items):
     """
     first, *middle, last = items
     return first, middle, last
+
+
 # --8<-- [end:star_assignment]
 
 
@@ -72,4 +78,6 @@ def merge_settings(*layers):
     for layer in layers:
         merged = {**merged, **layer}
     return merged
+
+
 # --8<-- [end:merge_settings]

@@ -24,6 +24,8 @@ def device_report() -> dict:
         report["device"] = "cpu"
         report["gpus"] = []
     return report
+
+
 # --8<-- [end:device_report]
 
 

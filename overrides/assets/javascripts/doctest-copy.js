@@ -1,0 +1,41 @@
+/*
+ * 복사 버튼과 대화형 예제: `>>>` 로 시작하는 코드 블록(doctest)은 프롬프트(>>>, ...)와 출력을 빼고
+ * 실행할 코드만 복사한다. 붙여 넣으면 바로 돌아가는 것이 독자가 기대하는 복사다.
+ *
+ * Material 의 복사 버튼은 코드 블록에서 가장 가까운 [data-copy] 조상이 있으면 그 값을 복사한다.
+ * 여기서는 그 값만 채운다. 화면에 보이는 블록은 그대로다.
+ */
+(function () {
+  var PROMPT = /^>>>( |$)/;
+  var CONTINUATION = /^\.\.\.( |$)/;
+
+  // doctest 와 같은 규칙: `>>>` 줄과 그 바로 뒤의 `...` 줄이 코드, 나머지는 출력이다.
+  function sourceOf(text) {
+    var lines = text.split("\n");
+    if (!PROMPT.test(lines[0])) return null;
+    var source = [];
+    var inSource = false;
+    lines.forEach(function (line) {
+      if (PROMPT.test(line) || (inSource && CONTINUATION.test(line))) {
+        source.push(line.slice(4));
+        inSource = true;
+      } else {
+        inSource = false;
+      }
+    });
+    return source.join("\n").replace(/\s+$/, "");
+  }
+
+  function markDoctestBlocks() {
+    document.querySelectorAll(".highlight > pre > code").forEach(function (code) {
+      var source = sourceOf(code.textContent);
+      if (source !== null) code.parentElement.setAttribute("data-copy", source);
+    });
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(markDoctestBlocks); // 즉시 이동(instant navigation)에도 다시 붙인다
+  } else {
+    document.addEventListener("DOMContentLoaded", markDoctestBlocks);
+  }
+})();

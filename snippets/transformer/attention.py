@@ -22,13 +22,13 @@ def scaled_dot_product_attention(query, key, value, mask=None, is_causal=False):
 
     query: (..., L, d_k), key: (..., S, d_k), value: (..., S, d_v).
     mask: (..., L, S)로 브로드캐스트되는 불리언 텐서. True 인 자리만 본다.
-    is_causal: True 면 i 번째 질의가 j > i 인 키를 보지 못하게 한다.
+    is_causal: True 면 i 번째 쿼리가 j > i 인 키를 보지 못하게 한다.
 
     >>> q = torch.tensor([[1.0, 0.0], [0.0, 1.0]])
     >>> k = torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
     >>> v = torch.tensor([[10.0], [20.0], [30.0]])
     >>> out, weights = scaled_dot_product_attention(q, k, v)
-    >>> weights.sum(-1)                 # 질의마다 가중치 합은 1
+    >>> weights.sum(-1)                 # 쿼리마다 가중치 합은 1
     tensor([1., 1.])
     >>> [round(w, 3) for w in weights[0].tolist()]
     [0.401, 0.198, 0.401]
@@ -87,9 +87,9 @@ def padding_mask(tokens, pad_id):
 
 # --8<-- [start:multi_head_attention]
 class MultiHeadAttention(nn.Module):
-    """멀티헤드 어텐션. d_model 을 n_heads 개의 머리로 나눠 각자 어텐션한 뒤 다시 잇는다.
+    """멀티헤드 어텐션. d_model 을 n_heads 개의 헤드로 나눠 각자 어텐션한 뒤 다시 잇는다.
 
-    W_q, W_k, W_v 는 입력을 질의·키·값으로 비추고, W_o 는 이어 붙인 머리들을 다시 섞는다.
+    W_q, W_k, W_v 는 입력을 쿼리·키·밸류로 비추고, W_o 는 이어 붙인 헤드들을 다시 섞는다.
     use_fused=True 면 같은 계산을 `F.scaled_dot_product_attention`에 맡긴다(GPU 에서 플래시 커널).
     어텐션 가중치가 필요하면(need_weights=True) 언제나 처음부터 짠 경로로 계산한다.
 
@@ -97,7 +97,7 @@ class MultiHeadAttention(nn.Module):
     >>> mha = MultiHeadAttention(d_model=8, n_heads=2)
     >>> x = torch.randn(3, 5, 8)                   # (배치, 길이, d_model)
     >>> out, weights = mha(x, x, x, is_causal=True, need_weights=True)
-    >>> out.shape, weights.shape                  # 가중치는 머리마다 (L, S)
+    >>> out.shape, weights.shape                  # 가중치는 헤드마다 (L, S)
     (torch.Size([3, 5, 8]), torch.Size([3, 2, 5, 5]))
     >>> mha.use_fused = True
     >>> fused, _ = mha(x, x, x, is_causal=True)
@@ -133,7 +133,7 @@ class MultiHeadAttention(nn.Module):
         batch, _, length, _ = out.shape
         out = out.transpose(1, 2).reshape(
             batch, length, self.n_heads * self.d_head
-        )  # 머리를 다시 잇는다
+        )  # 헤드를 다시 잇는다
         return self.W_o(out), weights
 
 

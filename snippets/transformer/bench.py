@@ -80,11 +80,14 @@ def cuda_peak_bytes(fn, device):
     return torch.cuda.max_memory_allocated(device) - before
 
 
-def time_ms(fn, device, repeat):
-    """한 번 데운 뒤 repeat 번 재서 중앙값(밀리초)."""
+def time_ms(fn, device, repeat, budget_s=0.25, cap=100):
+    """한 번 데운 뒤 적어도 repeat 번, 짧은 계산은 budget_s 초를 채울 때까지(최대 cap 번) 재서 중앙값(밀리초).
+
+    짧은 길이는 한 번에 1 ms 도 안 걸려서 세 번만 재면 다른 프로세스의 방해 한 번이 중앙값을 흔든다.
+    """
     fn()
     times = []
-    for _ in range(repeat):
+    while len(times) < repeat or (sum(times) < budget_s * 1000 and len(times) < cap):
         if device.type == "cuda":
             torch.cuda.synchronize(device)
         start = time.perf_counter()

@@ -32,12 +32,28 @@ def test_abbreviations_from_glossary_become_tooltips(built_site):
     assert re.search(r'<abbr title="배치 정규화\(batch normalization\)">BN</abbr>', html)
 
 
-def test_no_page_links_to_google_fonts_or_a_cdn(built_site):
-    for page in built_site.rglob("*.html"):
+# 페이지가 불러오는 자원(스크립트, 스타일, 글꼴, 이미지, 모듈 import)의 주소. 보통 링크(<a href>)와
+# 페이지의 정식 주소(<link rel="canonical">)는 불러오는 것이 아니므로 뺀다.
+CDN_HOSTS = ("cdnjs.cloudflare", "cdn.jsdelivr", "unpkg.com", "fonts.googleapis", "fonts.gstatic")
+RESOURCE_URL = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']([^"']*)["']"""
+    r"""|<link\b(?![^>]*\brel=["'](?:canonical|alternate)["'])[^>]*\bhref=["']([^"']*)["']"""
+    r"""|\bimport\(\s*["']([^"']*)["']"""
+    r"""|url\(\s*["']?(https?:[^"')]*)"""
+)
+
+
+def test_no_page_loads_anything_from_outside_the_site(built_site):
+    """글꼴·수식·도표·스크립트 어느 것도 바깥(CDN, Google Fonts)에서 오지 않는다. 빈 src 도 없다."""
+    outside = []
+    for page in sorted(built_site.rglob("*.html")):
+        for match in RESOURCE_URL.finditer(page.read_text(encoding="utf-8")):
+            url = next(group for group in match.groups() if group is not None)
+            if url == "" or re.match(r"(?:https?:)?//", url):
+                outside.append(f"{page.relative_to(built_site)}: {match[0][:120]}")
         text = page.read_text(encoding="utf-8")
-        assert "fonts.googleapis" not in text, page
-        assert "fonts.gstatic" not in text, page
-        assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, page
+        outside += [f"{page.relative_to(built_site)}: {host}" for host in CDN_HOSTS if host in text]
+    assert outside == []
 
 
 def test_search_index_covers_the_asterisk_note(built_site):

@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from snippets.attention.checks import to_torch_mha
 from snippets.transformer.attention import (
     MultiHeadAttention,
     causal_mask,
@@ -87,22 +88,12 @@ def test_causal_mask_lets_each_position_see_only_the_past():
         assert mask[i].tolist() == [j <= i for j in range(5)]
 
 
-def copy_into_torch_mha(ours: MultiHeadAttention, d_model, n_heads) -> nn.MultiheadAttention:
-    theirs = nn.MultiheadAttention(d_model, n_heads, batch_first=True)
-    with torch.no_grad():
-        theirs.in_proj_weight.copy_(torch.cat([ours.W_q.weight, ours.W_k.weight, ours.W_v.weight]))
-        theirs.in_proj_bias.copy_(torch.cat([ours.W_q.bias, ours.W_k.bias, ours.W_v.bias]))
-        theirs.out_proj.weight.copy_(ours.W_o.weight)
-        theirs.out_proj.bias.copy_(ours.W_o.bias)
-    return theirs
-
-
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("use_fused", [False, True])
 def test_multi_head_self_attention_matches_nn_multihead_attention(device, use_fused):
     torch.manual_seed(0)
     ours = MultiHeadAttention(d_model=16, n_heads=4, use_fused=use_fused)
-    theirs = copy_into_torch_mha(ours, 16, 4)
+    theirs = to_torch_mha(ours)
     ours, theirs = ours.to(device), theirs.to(device)
     x = torch.randn(3, 6, 16, device=device)
     got, _ = ours(x, x, x, is_causal=True)
@@ -115,7 +106,7 @@ def test_multi_head_self_attention_matches_nn_multihead_attention(device, use_fu
 def test_multi_head_cross_attention_with_padding_matches_nn_multihead_attention(device):
     torch.manual_seed(0)
     ours = MultiHeadAttention(d_model=16, n_heads=2)
-    theirs = copy_into_torch_mha(ours, 16, 2)
+    theirs = to_torch_mha(ours)
     ours, theirs = ours.to(device), theirs.to(device)
     y = torch.randn(2, 3, 16, device=device)
     memory = torch.randn(2, 5, 16, device=device)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -58,3 +59,17 @@ def test_site_page_shows_the_executed_notebook(built_site):
     assert torch.__version__ in page
     assert "삼천오십이" in page
     assert 'only-light"' in page and 'only-dark"' in page
+
+
+@pytest.mark.build
+def test_notebook_figures_are_published_as_files_not_inlined(built_site):
+    """출력 그림은 figures/notebooks/ 의 파일로 꺼내져, 페이지 HTML 에 base64 로 박혀 있지 않다."""
+    page = (built_site / "demo/transformer-demo/index.html").read_text(encoding="utf-8")
+    assert 'src="data:image/' not in page
+    sources = re.findall(
+        r'src="(\.\./\.\./figures/notebooks/[0-9a-f]{16}\.svg)#only-(?:light|dark)"', page
+    )
+    assert len(sources) >= 4  # 교차 어텐션 지도와 벤치마크 그림, 각각 밝은·어두운 두 벌
+    for source in sources:
+        svg = (built_site / "demo/transformer-demo" / source).resolve()
+        assert svg.read_bytes().lstrip().startswith((b"<?xml", b"<svg")), source

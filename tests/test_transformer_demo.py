@@ -212,6 +212,27 @@ def test_max_seconds_stops_training_early(capsys, tmp_path):
     assert "숫자 읽기 체크포인트가 아닙니다" in err
 
 
+def test_the_fused_attention_path_of_the_gpu_preset_also_trains_on_cpu(tmp_path):
+    """프리셋 gpu 가 쓰는 F.scaled_dot_product_attention(is_causal) 경로를 CPU 에서 몇 걸음 학습해 본다.
+
+    걸음 수가 적어 정확도는 보지 않고, 손실이 줄고 체크포인트가 그 경로로 다시 읽히는지 본다.
+    """
+    metrics = train("numerals", "ci", device="cpu", out=tmp_path, steps=60, fused_attention=True)
+    assert metrics["fused_attention"] is True
+    losses = [loss for _, loss in metrics["loss_curve"]]
+    assert losses[-1] < losses[0]
+    model, payload = load_checkpoint(tmp_path, "cpu")
+    assert payload["config"]["fused_attention"] is True
+    assert (
+        len(
+            read_numbers(
+                model, [3052], payload["width"], payload["length"], Runtime(torch.device("cpu"))
+            )
+        )
+        == 1
+    )
+
+
 @pytest.mark.slow
 def test_ddp_on_two_cpu_processes_keeps_replicas_identical(tmp_path):
     """torchrun 으로 gloo 프로세스 두 개를 띄워도 코드는 그대로고, 학습 뒤 두 복제본의 매개변수가 같다."""

@@ -42,6 +42,14 @@ PATH_DATA = re.compile(r'(?<=\s)(d|points)="([^"]*)"')
 LONG_NUMBER = re.compile(r"-?\d*\.\d{4,}(?:e-?\d+)?|-?\d+(?:\.\d+)?e-?\d+")
 # 반올림하고 나면 길이가 0 인 곡선(M x y C x y, x y, x y)이 많이 남는다. 그려지는 것이 없으므로 뺀다.
 EMPTY_CURVE = re.compile(r"M(-?[\d.]+) (-?[\d.]+) C\1 \2, \1 \2, \1 \2 ?(?=M|$)")
+# 채우지 않는 선(fill="none")의 경로. Mermaid 가 둥근 상자를 그릴 때 쓰는 rough.js 는 선 조각마다 획을 두 번
+# 긋고, 조각마다 M 으로 새로 시작한다.
+STROKE_ONLY_PATH = re.compile(r'<path\b[^>]*\bfill="none"[^>]*>')
+STROKE_DATA = re.compile(r'(?<=\s)d="([^"]*)"')
+CURVE_PIECE = re.compile(r"M(-?[\d.]+) (-?[\d.]+) (C[^MLZz]*?)\s*(?=M|$)")
+# 곧은 선을 흉내 낸 3차 곡선: 두 조절점이 시작점과 끝점을 잇는 선분 위에 있다(0.02px 안쪽).
+CUBIC = re.compile(r"C(-?[\d.]+) (-?[\d.]+), (-?[\d.]+) (-?[\d.]+), (-?[\d.]+) (-?[\d.]+)")
+STRAIGHT_TOLERANCE_PX = 0.02
 
 # Material for MkDocs(MIT)가 Mermaid 에 입히는 규칙을 옮겼다
 # (src/templates/assets/javascripts/components/content/mermaid/index.css).
@@ -117,7 +125,7 @@ rect.rect + text.text { fill: var(--md-mermaid-sequence-box-fg-color); }
 # mermaidx.render(...)에 넘기는 설정. 바뀌면 캐시 키도 바뀐다.
 RENDER_OPTIONS = {"backend": "quickjs", "theme": "default", "config": {"themeCSS": THEME_CSS}}
 # 글자 폭을 재는 방식(measure_wide_as_em)이나 SVG 후처리(compact_paths)를 바꾸면 올린다.
-RENDER_VERSION = "wide-1em+round3-2"
+RENDER_VERSION = "wide-1em+round3+single-stroke+straight-4"
 # 전각 글자 대신 잴 글자: DejaVu Sans 에서 정확히 1em 폭이다.
 EM_WIDE_STANDIN = "\u2014"
 
@@ -225,7 +233,64 @@ def compact_paths(svg: str) -> str:
             data = EMPTY_CURVE.sub("", data).strip() or data
         return f'{match.group(1)}="{data}"'
 
-    return PATH_DATA.sub(compact, svg)
+    svg = PATH_DATA.sub(compact, svg)
+    svg = STROKE_ONLY_PATH.sub(
+        lambda tag: STROKE_DATA.sub(lambda d: f'd="{single_stroke(d.group(1))}"', tag.group(0)), svg
+    )
+    return STROKE_DATA.sub(lambda d: f'd="{straighten(d.group(1))}"', svg)
+
+
+def straighten(data: str) -> str:
+    """M 과 C 만으로 된 경로에서 곧은 선과 다름없는 곡선 'C p1, p2, p' 를 'L p' 로 바꾼다.
+
+    rough.js 는 둥근 상자의 테두리를 짧은 곧은 조각 수십 개로 나눠 그리는데, 조각마다 3차 곡선을 쓴다.
+    조절점이 선분 위에 있으면 곡선은 그 선분과 같은 모양이다.
+    """
+    if not data.startswith("M") or re.search(r"[^MC\d\s,.\-]", data):
+        return data
+    pen = (0.0, 0.0)
+    out = []
+    for token in re.finditer(r"M(-?[\d.]+) (-?[\d.]+)|" + CUBIC.pattern, data):
+        if token[0].startswith("M"):
+            pen = (float(token[1]), float(token[2]))
+            out.append(token[0])
+            continue
+        x1, y1, x2, y2, x, y = (float(v) for v in token.groups()[2:])
+        end = (x, y)
+        straight = all(
+            _distance_to_segment(point, pen, end) <= STRAIGHT_TOLERANCE_PX
+            for point in ((x1, y1), (x2, y2))
+        )
+        out.append(f"L{token[7]} {token[8]}" if straight else token[0])
+        pen = end
+    return " ".join(out)
+
+
+def _distance_to_segment(point, start, end) -> float:
+    (px, py), (ax, ay), (bx, by) = point, start, end
+    dx, dy = bx - ax, by - ay
+    length_sq = dx * dx + dy * dy
+    t = 0.0 if length_sq == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length_sq))
+    return ((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5
+
+
+def single_stroke(data: str) -> str:
+    """'M a C… b' 조각들로 된 선에서 같은 두 끝점을 다시 긋는 두 번째 획을 빼고, 이어지는 조각은 M 없이 잇는다.
+
+    채우지 않는 선에서만 쓴다: 획 하나를 빼도 같은 자리에 선이 남고, 이어 붙여도 그려지는 모양은 같다.
+    조각 말고 다른 명령(L, Z 등)이 섞인 경로는 그대로 둔다.
+    """
+    pieces = [(m[1] + " " + m[2], m[3].strip()) for m in CURVE_PIECE.finditer(data)]
+    if not pieces or "".join(CURVE_PIECE.sub("", data).split()):
+        return data
+    parts, previous, pen = [], None, None
+    for start, curve in pieces:
+        end = " ".join(curve.replace(",", " ").split()[-2:])
+        if (start, end) == previous:  # 같은 선의 두 번째 획
+            continue
+        parts.append(curve if start == pen else f"M{start} {curve}")
+        previous, pen = (start, end), end
+    return " ".join(parts)
 
 
 @functools.lru_cache(maxsize=1)

@@ -172,3 +172,27 @@ def test_path_coordinates_are_rounded_and_empty_curves_dropped():
         '<svg><path d="M-2.703 -19.5 C2.703 -19.5, 2.703 -19.5, 2.703 -19.5 M3 0 L5 6"/>'
         '<polygon points="9.75,0 97.047,0"/></svg>'
     )
+
+
+def test_double_strokes_of_unfilled_outlines_are_drawn_once_and_joined():
+    svg = (
+        '<svg><path d="M0 0 C1 0.5, 2 0.5, 3 0 M0 0 C1 0.6, 2 0.6, 3 0 M3 0 C3.5 1, 3.5 2, 3 3 '
+        'M3 0 C3.6 1, 3.6 2, 3 3 M9 9 C9.5 8, 9.5 7, 9 6" stroke="#000" fill="none"/>'
+        '<path d="M0 0 C1 0.5, 2 0.5, 3 0 M0 0 C1 0.6, 2 0.6, 3 0" fill="#eee"/>'
+        '<path d="M0 0 C1 0.5, 2 0.5, 3 0 L5 5 M0 0 C1 0.6, 2 0.6, 3 0" fill="none"/></svg>'
+    )
+    assert mermaid_svg.compact_paths(svg) == (
+        '<svg><path d="M0 0 C1 0.5, 2 0.5, 3 0 C3.5 1, 3.5 2, 3 3 M9 9 C9.5 8, 9.5 7, 9 6" '
+        'stroke="#000" fill="none"/>'
+        # 채우는 경로와 다른 명령이 섞인 경로는 두 번째 획을 남긴다
+        '<path d="M0 0 C1 0.5, 2 0.5, 3 0 M0 0 C1 0.6, 2 0.6, 3 0" fill="#eee"/>'
+        '<path d="M0 0 C1 0.5, 2 0.5, 3 0 L5 5 M0 0 C1 0.6, 2 0.6, 3 0" fill="none"/></svg>'
+    )
+
+
+def test_curves_whose_control_points_lie_on_the_chord_become_lines():
+    data = "M0 0 C1 0, 2 0.01, 3 0 C3 1, 4 2, 3 3 M5 5 C5 6, 5 7, 5 8"
+    assert mermaid_svg.straighten(data) == "M0 0 L3 0 C3 1, 4 2, 3 3 M5 5 L5 8"
+    # 조절점이 선분 밖(0.02px 넘게)에 있거나, 다른 명령이 섞이면 그대로 둔다
+    assert mermaid_svg.straighten("M0 0 C1 0.1, 2 0, 3 0") == "M0 0 C1 0.1, 2 0, 3 0"
+    assert mermaid_svg.straighten("M0 0 C1 0, 2 0, 3 0 Z") == "M0 0 C1 0, 2 0, 3 0 Z"

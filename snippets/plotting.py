@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +22,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
 THEMES = ("light", "dark")
-_FONT_DIR = Path(__import__("koreanize_matplotlib").__file__).parent / "fonts"
+# koreanize-matplotlib 은 글꼴 파일만 빌린다: import 하면 rcParams 를 바꾸므로 위치만 찾는다.
+_FONT_DIR = Path(importlib.util.find_spec("koreanize_matplotlib").origin).parent / "fonts"
 FONT_FILE = _FONT_DIR / "NanumGothic.ttf"
 
 # Material 팔레트와 어울리는 색. 선 색은 두 테마 모두에서 대비가 충분하도록 골랐다.

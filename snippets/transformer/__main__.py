@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from snippets.transformer.train import DemoError
@@ -103,7 +104,7 @@ def command_train(args):
         for k, v in metrics.items()
         if k not in ("loss_curve", "examples", "mistakes", "sample")
     }
-    if metrics.get("world_size", 1) == 1 or int(__import__("os").environ.get("RANK", "0")) == 0:
+    if metrics.get("world_size", 1) == 1 or int(os.environ.get("RANK", "0")) == 0:
         print(json.dumps(shown, ensure_ascii=False, indent=2))
 
 

@@ -11,6 +11,9 @@
 - 스크립트가 실패하면 스크립트 경로, stderr 끝부분, 그 그림을 싣는 노트를 알려 주며 빌드를 멈춘다.
 - mkdocs serve 는 snippets/ 를 지켜보다가 그림 스크립트가 바뀌면 다시 빌드한다. 바뀐 그림의 키만
   달라지므로 그 그림만 다시 그려진다.
+- 그림 스크립트는 그림과 같은 실행에서 잰 수를 `values.json`(키 → 보여 줄 문자열)으로 함께 쓸 수 있다.
+  노트의 문장은 그 수를 `{{ value: <주제>/<그림 이름>/<키> }}`로 싣는다. 문장 속 숫자를 손으로 적지 않게
+  하려는 것이다: 실험이 바뀌면 그림과 문장의 숫자가 함께 바뀐다. 없는 그림이나 키는 빌드를 멈춘다.
 """
 
 from __future__ import annotations
@@ -66,6 +69,11 @@ FIGURE_LINK = re.compile(
     rf"(?<=\]\()(?:[^)\s]*/)?(?P<uri>{SITE_PREFIX}/(?P<topic>[\w/-]+?)/(?P<name>[\w-]+)-(?:light|dark)\.svg)"
 )
 FENCED_CODE = re.compile(r"^([ \t]*)(```|~~~).*?^\1\2[ \t]*$|`[^`\n]+`", re.M | re.S)
+# 문장 속의 값: {{ value: weight_init/activation_grid/tanh_layer5_std }}
+VALUE = re.compile(
+    r"\{\{\s*value:\s*(?P<topic>[\w/-]+?)/(?P<name>[\w-]+)/(?P<key>[\w.-]+)\s*\}\}"
+)
+VALUES_FILE = "values.json"
 
 log = logging.getLogger("mkdocs.hooks.figures")
 
@@ -103,6 +111,8 @@ class Figure:
 _published: set[str] = set()
 # 이번 빌드에서 그리고 있는 그림. on_files 에서 시작하고 on_env 에서 기다린다.
 _drawing: Drawing | None = None
+# 이번 빌드의 그림과 캐시 키. 문장 속 값({{ value: … }})을 찾을 때 쓴다.
+_keys: dict[Figure, str] = {}
 
 
 # ---------------------------------------------------------------------------
@@ -114,6 +124,8 @@ def on_files(files, config):
     global _drawing
     figures = discover(SNIPPETS)
     keys = {figure: cache_key(figure) for figure in figures}
+    _keys.clear()
+    _keys.update(keys)
     missing = [figure for figure in figures if not (figure.cache_root / keys[figure]).is_dir()]
     # 캐시 미스인 그림은 뒤에서 그리게 두고 빌드를 이어 간다: 노트를 HTML 로 바꾸는 동안 그림이 그려진다.
     _drawing = Drawing(missing, keys, Path(config.docs_dir)) if missing else None
@@ -150,6 +162,7 @@ def on_build_error(error):
 
 def on_page_markdown(markdown, page, config, files):
     where = f"docs/{page.file.src_uri}"
+    markdown = fill_values(markdown, where, page.file.abs_src_path)
     for match in FIGURE_LINK.finditer(FENCED_CODE.sub("", markdown)):
         src_uri = match["uri"]
         if src_uri not in _published:
@@ -545,6 +558,11 @@ def check_outputs(figure: Figure, out_dir: Path) -> str:
         )
     for name in written:
         path = out_dir / name
+        if name == VALUES_FILE:
+            problem = values_problem(path)
+            if problem:
+                return problem
+            continue
         data = path.read_bytes() if path.is_file() else b""
         if not name.endswith(".svg") or b"<svg" not in data[:2000]:
             return f"{name}: 그림 스크립트는 SVG 파일만 씁니다"
@@ -594,3 +612,86 @@ def failure_message(result: RunResult, docs_dir: Path) -> str:
         f"  직접 실행해 보기: python -m {figure.module} /tmp/out\n"
         f"  {result.message}"
     )
+
+
+# ---------------------------------------------------------------------------
+# Helpers: values that figure scripts measured, put into sentences
+# ---------------------------------------------------------------------------
+
+
+def fill_values(markdown: str, where: str, source_path: str | None = None) -> str:
+    """`{{ value: 주제/그림/키 }}`를 그 그림 스크립트가 쓴 values.json 의 값으로 바꾼다.
+
+    코드 블록과 인라인 코드 안의 것은 예시로 보고 그대로 둔다."""
+    code_spans = [m.span() for m in FENCED_CODE.finditer(markdown)]
+
+    def in_code(position: int) -> bool:
+        return any(start <= position < end for start, end in code_spans)
+
+    def replace(match: re.Match) -> str:
+        if in_code(match.start()):
+            return match.group(0)
+        occurrence = markdown.count(match.group(0), 0, match.start())
+        line = source_line(source_path, match.group(0), occurrence)
+        return lookup_value(match["topic"], match["name"], match["key"], f"{where}:{line}")
+
+    return VALUE.sub(replace, markdown)
+
+
+def lookup_value(topic: str, name: str, key: str, where: str) -> str:
+    figure = next(
+        (f for f in _keys if f.topic == topic and name in f.output_names),
+        None,
+    )
+    if figure is None:
+        raise PluginError(
+            f"{where}: 값 '{topic}/{name}/{key}'을 내는 그림 스크립트가 없습니다 — "
+            f"snippets/{topic}/fig_{name.replace('-', '_')}.py 가 values.json 을 쓰게 하세요"
+        )
+    if _drawing is not None and figure in _drawing.futures:
+        _drawing.wait_for(figure)
+    values = read_values(figure.cache_root / _keys[figure])
+    if key not in values:
+        known = ", ".join(sorted(values)) or "(없음)"
+        raise PluginError(
+            f"{where}: {figure.rel_script}의 values.json 에 '{key}'가 없습니다 — "
+            f"있는 키: {known}. 스크립트에서 save_values 로 그 값을 쓰세요"
+        )
+    return values[key]
+
+
+def read_values(key_dir: Path) -> dict[str, str]:
+    path = key_dir / VALUES_FILE
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def values_problem(path: Path) -> str:
+    """values.json 이 '문자열 키 → 문자열' 객체인지 본다. 문제가 없으면 빈 문자열."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        return f"{VALUES_FILE}: JSON 으로 읽을 수 없습니다 ({err})"
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        return (
+            f"{VALUES_FILE}: '키 → 보여 줄 문자열' 객체여야 합니다 — "
+            "snippets.plotting.save_values(out_dir, {{'키': f'{{값:.2f}}'}})로 쓰세요"
+        )
+    return ""
+
+
+def source_line(source_path: str | None, text: str, occurrence: int = 0) -> int:
+    """원본 노트(front matter 포함)에서 `text`가 (occurrence+1)번째로 나오는 줄. 못 찾으면 0."""
+    try:
+        source = Path(source_path).read_text(encoding="utf-8") if source_path else ""
+    except OSError:
+        return 0
+    position = -1
+    for _ in range(occurrence + 1):
+        position = source.find(text, position + 1)
+        if position == -1:
+            return 0
+    return source.count("\n", 0, position) + 1

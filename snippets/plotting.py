@@ -113,3 +113,18 @@ def render_themes(
             save_svg(fig, target)
         written.append(target)
     return written
+
+
+def save_values(out_dir: Path, values: dict[str, str]) -> Path:
+    """그림과 같은 실행에서 잰 수를 values.json으로 쓴다. 노트의 문장은 이것을
+    `{{ value: <주제>/<그림 이름>/<키> }}`로 싣는다(hooks/figures.py). 값은 보여 줄 그대로의 문자열이다."""
+    import json
+
+    bad = [key for key, value in values.items() if not isinstance(value, str)]
+    if bad:
+        raise TypeError(f"values.json의 값은 보여 줄 문자열이어야 합니다: {bad}")
+    target = Path(out_dir) / "values.json"
+    target.write_text(
+        json.dumps(values, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8"
+    )
+    return target

@@ -94,6 +94,14 @@ def main(out_dir: pathlib.Path) -> None:
 if __name__ == "__main__":
     main(pathlib.Path(sys.argv[1]))
 """
+# 그림과 함께 잰 수를 values.json 으로 쓰는 그림: 노트의 문장이 {{ value: … }}로 싣는다.
+VALUED_FIGURE = TINY_FIGURE.replace(
+    "    for theme, colour",
+    "    import json\n\n"
+    "    peak = max(ys)\n"
+    "    (out_dir / 'values.json').write_text(json.dumps({'peak': f'{peak:.3f}'}))\n"
+    "    for theme, colour",
+)
 BROKEN_FIGURE = """import pathlib
 import sys
 
@@ -607,3 +615,59 @@ def test_a_real_figure_redrawn_from_scratch_matches_its_cached_bytes(tmp_path):
         assert fresh[name] == reference[name], (
             f"{figure.rel_script}: {name} 이 다시 그릴 때마다 달라진다"
         )
+
+
+# ---------------------------------------------------------------------------
+# 문장 속의 값: {{ value: 주제/그림/키 }}
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_a_value_in_a_sentence_comes_from_the_figure_scripts_run(tmp_path):
+    note = NOTE_HEAD + embed("wave") + "\n사인 곡선의 최댓값은 {{ value: pipeline_probe/wave/peak }}이다.\n"
+    project = make_probe_project(tmp_path, {"wave": VALUED_FIGURE}, note)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    # curve(40)의 가장 큰 값은 sin(10/40·2π) = 1.000
+    assert "사인 곡선의 최댓값은 1.000이다." in html
+    assert "value:" not in html
+    # values.json 은 사이트에 싣지 않는다(그림 파일만 싣는다).
+    assert not list((tmp_path / "site").rglob("values.json"))
+
+
+@pytest.mark.build
+def test_an_unknown_value_key_fails_the_build_with_the_note_line(tmp_path):
+    note = NOTE_HEAD + embed("wave") + "\n최댓값은 {{ value: pipeline_probe/wave/nope }}이다.\n"
+    project = make_probe_project(tmp_path, {"wave": VALUED_FIGURE}, note)
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = note.splitlines().index("최댓값은 {{ value: pipeline_probe/wave/nope }}이다.") + 1
+    assert f"docs/index.md:{line}:" in output
+    assert "'nope'" in output and "peak" in output
+
+
+def test_a_value_from_a_figure_that_does_not_exist_names_the_script(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "_keys", {})
+    note = tmp_path / "x.md"
+    note.write_text("---\ntitle: x\n---\n\na\nb\n{{ value: nowhere/plot/k }}\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"docs/x.md:7: .*snippets/nowhere/fig_plot.py"):
+        figures.fill_values("a\nb\n{{ value: nowhere/plot/k }}\n", "docs/x.md", str(note))
+
+
+def test_values_inside_code_are_left_as_examples(monkeypatch):
+    monkeypatch.setattr(figures, "_keys", {})
+    text = "`{{ value: a/b/c }}`\n\n```\n{{ value: a/b/c }}\n```\n"
+    assert figures.fill_values(text, "docs/x.md") == text
+
+
+def test_values_json_must_map_keys_to_display_strings(tmp_path):
+    good, bad, broken = tmp_path / "good.json", tmp_path / "bad.json", tmp_path / "broken.json"
+    good.write_text('{"std": "0.321"}')
+    bad.write_text('{"std": 0.321}')
+    broken.write_text("{")
+    assert figures.values_problem(good) == ""
+    assert "문자열" in figures.values_problem(bad)
+    assert "JSON" in figures.values_problem(broken)
+

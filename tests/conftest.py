@@ -59,14 +59,38 @@ def project_copy(tmp_path) -> Path:
     return copy
 
 
+def missing_prerequisite(message: str) -> None:
+    """준비물이 없을 때: 로컬에서는 이유를 밝히고 건너뛰고, CI=true 에서는 실패한다."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def korean_fonts() -> str:
+    """fc-list 가 아는 한국어 글꼴 이름들. 없으면 패키지 이름을 밝히며 건너뛴다(CI 에서는 실패)."""
+    if shutil.which("fc-list") is None:
+        missing_prerequisite(
+            "fc-list 가 없어 한국어 글꼴을 확인할 수 없습니다 — "
+            "'apt-get install fontconfig fonts-noto-cjk' 또는 'bash .ci/prerequisites.sh'"
+        )
+    fonts = subprocess.run(
+        ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=False
+    ).stdout
+    if not fonts.strip():
+        missing_prerequisite(
+            "한국어 글꼴이 없습니다 — 'apt-get install fonts-noto-cjk' 또는 'bash .ci/prerequisites.sh'"
+        )
+    return fonts
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian 의 Chromium. 없으면 이유를 밝히고 건너뛰되, CI=true 에서는 실패한다."""
     if not CHROMIUM.exists():
-        message = f"Chromium 이 없습니다({CHROMIUM}) — 'apt-get install chromium' 으로 설치하세요"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_prerequisite(
+            f"Chromium 이 없습니다({CHROMIUM}) — 'apt-get install chromium' 또는 'bash .ci/prerequisites.sh'"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -133,10 +133,9 @@ def test_a_broken_diagram_fails_naming_the_note(tmp_path, monkeypatch):
 
 
 @pytest.mark.browser
-def test_korean_labels_fit_their_boxes_in_chromium(rendered_page, browser):
+def test_korean_labels_fit_their_boxes_in_chromium(korean_fonts, rendered_page, browser):
     """실제 브라우저에서 한국어 글꼴로 그린 라벨이 상자 폭 안에 들어가는지 잰다."""
-    fonts = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True).stdout
-    if KOREAN_FONT not in fonts:
+    if KOREAN_FONT not in korean_fonts:
         pytest.skip(f"한국어 글꼴 {KOREAN_FONT!r}이 없습니다 — 'apt-get install fonts-noto-cjk'")
     html = (
         "<!doctype html><html lang='ko'><head><meta charset='utf-8'><style>"

@@ -4,7 +4,7 @@
   pymdownx.snippets 의 auto_append 가 이 파일을 모든 문서 끝에 붙여 `abbr` 툴팁이 된다.
 - on_page_markdown: `<!-- glossary-table -->` 표시 자리에 용어 표를 그린다.
 
-검색 동의어(hooks/korean_search.py)와 표기 검사(tests/test_glossary.py)도 같은 파일을 읽는다.
+검색 동의어(hooks/korean_search.py)와 표기 검사(hooks/checks/vocabulary.py)도 같은 파일을 읽는다.
 """
 
 from __future__ import annotations
@@ -23,13 +23,43 @@ GENERATED_DIR = ROOT / ".cache" / "generated"
 TABLE_MARKER = "<!-- glossary-table -->"
 
 
+# 피할 표기를 써도 되는 자리(data/glossary.yml 의 allow). 코드와 수식은 늘 괜찮다.
+# link: 링크 글자 [이것](주소), reference: 참고 자료 절과 front matter 의 sources, table: 표의 칸,
+# gloss: 한글 말에 바로 붙은 괄호 속 풀이(렐루(ReLU)). 값은 고치는 법에 보이는 이름이다.
+CONTEXTS = {
+    "link": "링크 글자",
+    "reference": "참고 자료",
+    "table": "표",
+    "gloss": "괄호 속 풀이",
+}
+
+
+@dataclass(frozen=True)
+class Discouraged:
+    """피할 표기 하나와, 그것을 어디서 알릴지."""
+
+    form: str  # 용어집 표에 보이는 표기
+    match: str = ""  # 이 정규식에 맞는 자리만 알린다(비어 있으면 form 그대로)
+    allow: tuple[str, ...] = ()  # 써도 되는 자리(CONTEXTS)
+    use: str = ""  # 대신 쓸 말(비어 있으면 용어의 ko)
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self.match:
+            return re.compile(self.match)
+        # 영문 표기는 낱말 전체로만 찾는다: 'ReLU'는 'LeakyReLU' 안에서 찾지 않는다.
+        return re.compile(f"(?<![A-Za-z0-9_]){re.escape(self.form)}(?![A-Za-z0-9_])")
+
+
 @dataclass(frozen=True)
 class Term:
     ko: str
     en: str
     abbr: str = ""
-    discouraged: tuple[str, ...] = field(default_factory=tuple)
+    discouraged: tuple[str, ...] = field(default_factory=tuple)  # 피할 표기(글자만)
     note: str = ""
+    aliases: tuple[str, ...] = field(default_factory=tuple)  # 함께 인정하는 표기
+    avoid: tuple[Discouraged, ...] = field(default_factory=tuple)  # 피할 표기와 알릴 자리
 
 
 # ---------------------------------------------------------------------------
@@ -82,7 +112,7 @@ class KoreanAbbrExtension(AbbrExtension):
 
 
 def load_terms(path: Path = GLOSSARY_FILE) -> list[Term]:
-    """용어 목록을 읽는다. 형식이 틀리면 파일과 항목 번호를 알려 주며 실패한다."""
+    """용어 목록을 읽는다. 형식이 틀리면 파일과 항목 번호를 알려 주며 실패한다(형식은 파일 맨 위 주석)."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
@@ -95,21 +125,53 @@ def load_terms(path: Path = GLOSSARY_FILE) -> list[Term]:
             raise PluginError(
                 f"{path}: {index}번째 항목에 'ko'와 'en'이 모두 있어야 합니다 — 받은 값: {item!r}"
             )
-        unknown = set(item) - {"ko", "en", "abbr", "discouraged", "note"}
+        unknown = set(item) - {"ko", "en", "abbr", "aliases", "discouraged", "note"}
         if unknown:
             raise PluginError(
                 f"{path}: {index}번째 항목({item['ko']})에 모르는 키 {sorted(unknown)}"
             )
+        avoid = tuple(
+            discouraged(value, f"{path}: {index}번째 항목({item['ko']})")
+            for value in item.get("discouraged") or ()
+        )
         terms.append(
             Term(
                 ko=str(item["ko"]),
                 en=str(item["en"]),
                 abbr=str(item.get("abbr") or ""),
-                discouraged=tuple(str(v) for v in item.get("discouraged") or ()),
+                discouraged=tuple(d.form for d in avoid),
                 note=str(item.get("note") or ""),
+                aliases=tuple(str(v) for v in item.get("aliases") or ()),
+                avoid=avoid,
             )
         )
     return terms
+
+
+def discouraged(value, where: str) -> Discouraged:
+    """피할 표기 하나: 문자열이거나 {form, match, allow, use} 사전."""
+    if not isinstance(value, dict):
+        return Discouraged(form=str(value))
+    unknown = set(value) - {"form", "match", "allow", "use"}
+    if not value.get("form") or unknown:
+        raise PluginError(
+            f"{where}: 피할 표기는 문자열이거나 form(필수), match, allow, use 키의 사전입니다 — 받은 값: {value!r}"
+        )
+    allow = tuple(str(v) for v in value.get("allow") or ())
+    if not set(allow) <= set(CONTEXTS):
+        raise PluginError(
+            f"{where}: allow 에 쓸 수 있는 자리는 {', '.join(CONTEXTS)} 입니다 — 받은 값: {allow!r}"
+        )
+    try:
+        re.compile(str(value.get("match") or ""))
+    except re.error as err:
+        raise PluginError(f"{where}: match 정규식을 읽을 수 없습니다 — {err}") from err
+    return Discouraged(
+        form=str(value["form"]),
+        match=str(value.get("match") or ""),
+        allow=allow,
+        use=str(value.get("use") or ""),
+    )
 
 
 def abbreviation_lines(terms: list[Term]) -> list[str]:
@@ -128,6 +190,16 @@ def write_abbreviations(terms: list[Term], target: Path) -> None:
 def render_table(terms: list[Term]) -> str:
     rows = ["| 한국어 | 영어 | 약어 | 피할 표기 | 설명 |", "| --- | --- | --- | --- | --- |"]
     for t in sorted(terms, key=lambda t: t.ko):
-        avoid = ", ".join(f"~~{v}~~" for v in t.discouraged)
-        rows.append(f"| {t.ko} | {t.en} | {t.abbr} | {avoid} | {t.note} |")
+        avoid = ", ".join(avoid_cell(t, v) for v in t.avoid)
+        ko = " · ".join([t.ko, *t.aliases])
+        rows.append(f"| {ko} | {t.en} | {t.abbr} | {avoid} | {t.note} |")
     return "\n".join(rows)
+
+
+def avoid_cell(term: Term, variant: Discouraged) -> str:
+    """피할 표기 칸의 한 항목: 조건이 붙은 표기는 어디서 피하는지 함께 적는다."""
+    if variant.allow:
+        return f"~~{variant.form}~~(글에서)"
+    if variant.match:
+        return f"~~{variant.form}~~({term.en}의 뜻으로)"
+    return f"~~{variant.form}~~"

@@ -12,6 +12,13 @@ title, text, tags 만 그린다. 그래서 형태소 분석으로 얻은 검색�
 - 용어집(data/glossary.yml) 동의어: 배치 정규화 ↔ batch normalization ↔ BN, 자비에르 ↔ xavier
 - 코드 이름 조각: nn.BatchNorm1d → nn, batchnorm1d, batch, norm; kaiming_normal_ → kaiming, normal;
   **kwargs → kwargs
+- 기호의 한글 이름: γ → 감마, √ → 루트, ² → 제곱 (SYMBOL_NAMES)
+- 수의 다른 꼴: 3052 → 삼천오십이, 1.414 → 일점사일사, 삼천오십이 → 3052. 읽기는 프로젝트의 숫자 읽기
+  (snippets/transformer/numerals.py 의 read_korean)가 한다.
+
+브라우저로는 외래어 표(config.korean.loanwords)도 보낸다. 영어 낱말의 철자를 외래어 표기의 거친 소리 꼴
+(열쇠, loanword_key)로 바꾼 것이라, 노트가 weight initialization 으로만 쓴 말을 '웨이트 이니셜라이제이션'으로
+쳐도 찾는다. 같은 열쇠로 사이트의 한글 낱말도 묶으므로 다른 표기(래이어 → 레이어, 노말 → 노멀)도 찾는다.
 
 순위도 두 군데 고친다: 태그의 무게(Material 은 1e6)를 제목과 같게 낮추고, 모든 용어를 한 절에 담은
 용어집 페이지의 검색 무게를 낮춘다(on_page_markdown). 둘 다 이유는 그 자리에 적었다.
@@ -39,6 +46,7 @@ import bisect
 import functools
 import hashlib
 import html
+import itertools
 import json
 import logging
 import os
@@ -109,6 +117,7 @@ SUFFIX_SET = frozenset(BASE_SUFFIXES)
 QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
+종류 사용법 두개 세개 여러 가지
 """.split()
 
 
@@ -213,7 +222,8 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
             visible = visible_tokens(
                 doc["title"] if name == TITLE_FIELD else doc["title"] + " " + doc["text"]
             )
-            words = [w for w in words if not prefix_of_any(w, visible)]
+            # 한 글자 낱말(층, 키, 뮤)은 남긴다: 브라우저는 그것을 앞부분 일치 없이 통째로만 찾는다(키 → 키워드 ×).
+            words = [w for w in words if len(w) == 1 or not prefix_of_any(w, visible)]
             if words:
                 doc[name] = " ".join(words)
 
@@ -224,7 +234,15 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
     # Material 은 태그에 1e6 을 준다: 태그와 맞는 낱말 하나가 다른 모든 것을 누른다. '파이토치가 GPU를 보는지
     # 확인하려면'에서 '파이토치' 태그가 붙은 노트 다섯 개가 답이 있는 '시작하기'를 밀어낸다. 제목만큼만 준다.
     boosts["tags"] = {"boost": min(boosts.get("tags", {}).get("boost", title_boost), title_boost)}
-    index["config"]["korean"] = browser_lexicon(bodies + titles, vocabulary(known, site), site)
+    lexicon = browser_lexicon(bodies + titles, vocabulary(known, site), site)
+    lexicon["loanwords"], lexicon["weak_loanwords"] = loanword_tables(
+        lexicon["vocabulary"], sections, terms
+    )
+    # 용어집 용어(붙여 쓴 꼴): 질의가 이 가운데 하나를 부르면 사이트의 주제다(korean-search.js 의 blocked).
+    lexicon["terms"] = sorted(
+        {name for s in site.synonyms for name in s.names} & set(lexicon["vocabulary"])
+    )
+    index["config"]["korean"] = lexicon
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
     stats = {"sections": len(docs), "hits": cache.hits, "misses": cache.misses}
@@ -545,10 +563,13 @@ class Synonyms:
     def from_term(cls, term) -> Synonyms:
         ko, en = tuple(glossary_words(term.ko)), tuple(glossary_words(term.en))
         # 피할 표기는 붙여 쓴 꼴로만 쓴다: '배치 표준화'의 '표준화'는 따로는 다른 뜻이다.
+        aliases = getattr(term, "aliases", ())  # 함께 인정하는 표기: He 초기화
         names = {joined(term.ko), joined(term.en), *(joined(d) for d in term.discouraged)}
+        names |= {joined(a) for a in aliases}
         if term.abbr:
             names.add(term.abbr.lower())
-        words = tuple(dict.fromkeys([*ko, *en, *sorted(names)]))
+        alias_words = [w for a in aliases for w in glossary_words(a)]
+        words = tuple(dict.fromkeys([*ko, *en, *alias_words, *sorted(names)]))
         return cls(ko, en, frozenset(names), words, f" {' '.join(en)} ")
 
     def found_in(self, present: set[str], latin: str) -> bool:
@@ -591,7 +612,7 @@ class Site:
     _parts: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
-        self.short_words = {w for s in self.synonyms for w in s.ko if len(w) == 1}
+        self.short_words = {w for s in self.synonyms for w in s.ko if len(w) == 1} | SHORT_NAMES
         self.pairs = word_pairs(self.synonyms)
 
     @classmethod
@@ -605,7 +626,7 @@ class Site:
         }
         synonyms = [Synonyms.from_term(t) for t in terms]
         nouns |= {w for s in synonyms for w in s.ko if HANGUL.search(w)}
-        short = {w for s in synonyms for w in s.ko if len(w) == 1}
+        short = {w for s in synonyms for w in s.ko if len(w) == 1} | SHORT_NAMES
         pieces = {"".join(p): p for eojeols in analyses for p in spaced_phrases(eojeols, short)}
         counts = Counter("".join(p) for eojeols in analyses for p in spaced_phrases(eojeols, short))
         counts.update(w for w in nouns if w in counts)  # 붙여 쓴 꼴로도 나왔으면 한 번 더 센다
@@ -666,6 +687,8 @@ def section_keywords(eojeols, prose: str, code: str, site: Site) -> list[str]:
     add(*(phrase for phrase in phrases if phrase in site.phrases))
     names = code_words(prose) + code_words(code)
     add(*names)
+    add(*symbol_words(prose + " " + code))
+    add(*number_words(prose + " " + code))
     latin = [w.lower() for w in LATIN_WORD.findall(prose)] + list(names)
 
     present = set(out)
@@ -769,3 +792,320 @@ def drop_final(syllables: str) -> str | None:
     if not 0 <= code < 11172 or code % 28 not in (4, 8, 16, 17):  # ㄴ ㄹ ㅁ ㅂ
         return None
     return syllables[:-1] + chr(ord(syllables[-1]) - code % 28)
+
+
+# ---------------------------------------------------------------------------
+# Helpers: how readers type what the notes write otherwise (loanwords, symbols, numbers)
+# ---------------------------------------------------------------------------
+
+# 노트가 기호로 쓰고 읽는 이는 한글 이름으로 치는 것: 수식(MathML 이 색인에 남기는 유니코드 글자)과 기호.
+SYMBOL_NAMES = {
+    "α": "알파",
+    "β": "베타",
+    "γ": "감마",
+    "δ": "델타",
+    "Δ": "델타",
+    "ε": "엡실론 입실론",
+    "ϵ": "엡실론 입실론",
+    "θ": "세타",
+    "λ": "람다",
+    "μ": "뮤",
+    "π": "파이",
+    "σ": "시그마",
+    "Σ": "시그마",
+    "∑": "시그마",
+    "τ": "타우",
+    "ϕ": "파이",
+    "φ": "파이",
+    "ω": "오메가",
+    "√": "루트 제곱근",
+    "²": "제곱",
+    "³": "세제곱",
+    "∂": "편미분 라운드",
+    "ᵀ": "전치",
+    "⊙": "아다마르곱 원소곱",
+    "∏": "곱셈",
+    "×": "곱하기",
+    "∞": "무한대",
+    "≈": "근삿값",
+}
+# 한 글자 이름: 한 글자 낱말은 믿을 만한 것만 검색어로 쓰므로(Site.trusted) 따로 허락한다.
+SHORT_NAMES = frozenset(w for names in SYMBOL_NAMES.values() for w in names.split() if len(w) == 1)
+NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w,]|\.\d)")
+NUMERAL_WORD = re.compile(r"[영일이삼사오육칠팔구십백천만]{2,}(?:점[영일이삼사오육칠팔구]+)?")
+
+
+def symbol_words(text: str) -> list[str]:
+    """글에 나온 기호의 한글 이름: γ → 감마, √ → 루트, 제곱근."""
+    return [w for ch in dict.fromkeys(text) if ch in SYMBOL_NAMES for w in SYMBOL_NAMES[ch].split()]
+
+
+@functools.cache
+def numeral_reader():
+    """프로젝트의 숫자 읽기(snippets/transformer/numerals.py 의 read_korean)를 불러온다.
+
+    그 모듈은 torch 를 import 하므로 숫자를 처음 읽을 때만 부른다(색인 결과가 캐시되면 부르지 않는다).
+    """
+    import sys
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from snippets.transformer.numerals import DIGITS, MAX_VALUE, read_korean
+
+    return read_korean, DIGITS, MAX_VALUE
+
+
+def number_words(text: str) -> list[str]:
+    """숫자를 한글로 읽은 꼴과 한글로 쓴 수의 숫자 꼴: 3052 → 삼천오십이, 1.414 → 일점사일사,
+    30052 → 삼만오십이(만 단위 띄어쓰기는 붙여서: 질의의 '삼만 오십이'는 브라우저가 붙여 본다),
+    삼천오십이 → 3052. 한 자리 수와 한 글자 읽기(일, 십)는 어디에나 있어 빼고, 읽기 범위 밖의 수도 뺀다."""
+    numbers = NUMBER.findall(text)
+    words = NUMERAL_WORD.findall(text)
+    if not numbers and not words:
+        return []
+    read_korean, digits, largest = numeral_reader()
+    out: dict[str, None] = {}
+    for whole, fraction in numbers:
+        n = int(whole.replace(",", ""))
+        if n > largest or (n < 10 and not fraction):
+            continue
+        reading = read_korean(n).replace(" ", "")
+        if fraction:
+            reading += "점" + "".join(digits[int(d)] for d in fraction)
+        if len(reading) > 1:
+            out.setdefault(reading, None)
+    for word in words:
+        value = hangul_number(word, read_korean, digits)
+        if value:
+            out.setdefault(value, None)
+    return list(out)
+
+
+def hangul_number(word: str, read_korean, digits: str) -> str | None:
+    """한글로 쓴 수를 숫자로: 삼천오십이 → '3052', 일점사일사 → '1.414'. read_korean 이 같은 꼴로
+    읽어 내는 수만 받는다(사이 → 4·2 같은 우연한 글자 줄은 수가 아니다)."""
+    whole, _, fraction = word.partition("점")
+    total, group, digit = 0, 0, None
+    for ch in whole:
+        if ch in digits:
+            if digit is not None:
+                return None
+            digit = digits.index(ch)
+        elif ch == "만":
+            total += ((group + (digit or 0)) or 1) * 10_000
+            group, digit = 0, None
+        else:
+            group += (1 if digit is None else digit) * {"십": 10, "백": 100, "천": 1000}[ch]
+            digit = None
+    n = total + group + (digit or 0)
+    if read_korean(n).replace(" ", "") != whole:
+        return None
+    return f"{n}.{''.join(str(digits.index(d)) for d in fraction)}" if fraction else str(n)
+
+
+# 외래어 표기의 열쇠(loanword key): 한글 표기와 영어 철자를 같은 거친 소리 꼴로 줄인다. 읽는 이가 치는
+# 다른 표기(레이어/래이어, 노멀/노말, 트랜스포머/트렌스포머, 아스테리스크/애스터리스크)와 노트가 영어로만
+# 쓰는 말의 한글 표기(웨이트 이니셜라이제이션, 티처 포싱, 쿠다)가 같은 열쇠가 된다.
+# - 자음: 예사소리(ㄱ ㄷ ㅂ ㅈ = g d b j)와 거센소리(ㅋ ㅌ ㅍ ㅊ = K T P C)는 가른다(배치 ≠ 패치). 된소리는
+#   거센소리로, ㅅㅆ 는 S, 첫소리 ㅇ 은 없앤다. 받침 ㄱ ㅂ ㅅ 은 K P T(북 = book, 로봇 = robot).
+#   같은 자음이 이어지면 하나로(ㄹㄹ → R).
+# - 모음: ㅏㅐㅓㅔ → A(외래어에서 서로 자주 바뀐다), ㅡ 는 없앤다(받침 뒤에 끼워 넣는 모음: 크 = 받침 ㄱ).
+#   ㅅ·ㅈ·ㅊ 뒤의 ㅕ/ㅑ/ㅛ/ㅠ/ㅟ 는 반모음을 뺀다(셔 = 서, 쥬 = 주, 쉬 = 시).
+# korean-search.js 의 hangulKey 와 같은 규칙이다.
+KEY_INITIAL = "g K N d T R M b P S S _ j C C K T P H".split()
+KEY_VOWEL = "A A YA YA A A YA YA O WA WA WA YO U WA WA WI YU _ I I".split()
+KEY_FINAL = "_ K K K N N N T R K M R R R P R M P P T T G T T K T P T".split()
+KEY_CONSONANTS = "KNTRMPSHGgdbjC"
+SIBILANTS = ("S", "j", "C")
+
+
+def loanword_key(word: str) -> str | None:
+    """한글 낱말의 열쇠: 트랜스포머 → TRANSPOMA. 한글이 아닌 글자가 있으면 None."""
+    out = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            return None
+        initial = KEY_INITIAL[code // 588].strip("_")
+        vowel = KEY_VOWEL[code % 588 // 28].strip("_")
+        if initial in SIBILANTS and vowel[:1] == "Y":
+            vowel = vowel[1:]
+        if initial in SIBILANTS and vowel == "WI":
+            vowel = "I"
+        out.append(initial + vowel + KEY_FINAL[code % 28].strip("_"))
+    return collapse_key("".join(out))
+
+
+def collapse_key(key: str) -> str:
+    return re.sub(f"([{KEY_CONSONANTS}])\\1+", r"\1", key)
+
+
+VOWELS = "aeiouy"
+# 영어 철자 → 열쇠 조각. (철자, 갈래): 첫 갈래가 기본이고, 뒤의 갈래는 흔한 다른 표기다.
+SPELLING_CHUNKS = (
+    ("tion", ["SAN"]),
+    ("ssion", ["SAN"]),
+    ("sion", ["jAN", "SAN"]),
+    ("tial", ["SAR"]),
+    ("cial", ["SAR"]),
+    ("ture", ["CA"]),
+    ("eigh", ["AI"]),
+    ("ough", ["O", "AP"]),
+)
+
+# 모음 두 글자: ee → 이, ou → 아우/우/어, ue → 우/유 ...
+VOWEL_PAIRS = {
+    "ee": ["I", "A"],
+    "ea": ["I", "A"],
+    "ie": ["I", "AI", "IA"],
+    "oo": ["U"],
+    "ou": ["AU", "U", "A"],
+    "ow": ["O", "AU"],
+    "au": ["O", "A", "AU"],
+    "aw": ["O", "A", "AU"],
+    "oi": ["OI"],
+    "oy": ["OI"],
+    "ue": ["U", "YU"],
+    "ew": ["U", "YU"],
+    "eu": ["U", "YU"],
+}
+
+
+def spelling_branches(word: str) -> list[list[str]]:
+    """영어 낱말을 철자 덩이로 나누고, 덩이마다 열쇠 조각의 갈래를 적는다(외래어 표기법을 거칠게 따른다)."""
+    w, n, i = word, len(word), 0
+    branches: list[list[str]] = []
+
+    def after(k: int) -> str:
+        return w[k] if k < n else "#"
+
+    def vowel(ch: str) -> bool:
+        return ch in VOWELS
+
+    while i < n:
+        c, rest, prev = w[i], w[i:], w[i - 1] if i else "#"
+        step, alts = 1, None
+        for chunk, chunk_alts in SPELLING_CHUNKS:
+            if rest.startswith(chunk):
+                step, alts = len(chunk), chunk_alts
+                break
+        if alts is None:
+            if rest.startswith(("tch", "ch", "sh")):  # 모음 앞이 아니면 '치', '시': batch → 배치
+                step = 3 if rest.startswith("tch") else 2
+                base = "S" if rest.startswith("sh") else "C"
+                alts = [base, base + "I"] if vowel(after(i + step)) else [base + "I"]
+            elif rest.startswith(("ph", "th", "ck", "gh", "wh", "qu", "ng")):
+                step = 2
+                alts = {
+                    "ph": ["P"],
+                    "th": ["S", "T"],
+                    "ck": ["K"],
+                    "gh": [""],
+                    "wh": ["W"],
+                    "qu": ["KW"],
+                    "ng": ["GK", "G"] if vowel(after(i + 2)) else ["G"],
+                }[rest[:2]]
+            elif rest.startswith(("ai", "ay", "ei", "ey")):
+                step, alts = 2, ["AI", "A"] if vowel(after(i + 2)) else ["AI", "I"]
+            elif rest[:2] in VOWEL_PAIRS:
+                step, alts = 2, VOWEL_PAIRS[rest[:2]]
+            elif rest == "re" and i and vowel(prev):  # score → 스코어
+                step, alts = 2, ["A", "R"]
+            elif c == "x":
+                alts = ["KS"] if i else ["j", "S", "KS"]  # xavier → 자비에르, 사비에르
+            elif c == "c":
+                alts = ["S"] if after(i + 1) in "eiy" else ["K"]
+            elif c == "g":
+                alts = ["j", "g"] if after(i + 1) in "eiy" else ["g"]
+            elif c == "s":  # 모음 사이의 s 는 ㅈ 으로도 적는다: positional → 포지셔널
+                alts = ["S", "j"] if i and vowel(prev) and vowel(after(i + 1)) else ["S"]
+            elif c == "r":
+                # 모음 뒤, 모음 앞이 아닌 r 은 소리 내지 않는다: transformer → 트랜스포머
+                alts = ["R"] if not i or not vowel(prev) or vowel(after(i + 1)) else [""]
+            elif c in "hw":
+                alts = [c.upper()] if vowel(after(i + 1)) else [""]
+            elif c == "y" and i == 0 and vowel(after(1)):
+                alts = ["Y"]
+            elif c in "bpfvdtkqjzlmn":
+                alts = ["bPPbdTKKjjRMN"["bpfvdtkqjzlmn".index(c)]]
+            elif c == "a":  # 자음 하나 뒤에 e, i, y 가 오면 '에이': label → 레이블
+                magic = not vowel(after(i + 1)) and after(i + 1) != "#" and after(i + 2) in "eiy#"
+                alts = ["AI", "A"] if magic and after(i + 2) != "#" else ["A", "AI"]
+            elif c == "e":
+                if i == n - 1 and i > 1:
+                    alts = [""]  # 끝의 e 는 소리 내지 않는다
+                elif i == n - 2 and w[-1] in "sd" and i > 1:
+                    alts = ["", "A"]
+                elif after(i + 1) in "lnr" and after(i + 2) == "#" and i:
+                    alts = ["A", ""]  # token → 토큰
+                else:
+                    alts = ["A", "I"]  # encoding → 인코딩
+            elif c == "i":
+                magic = after(i + 1) == "z" or (
+                    not vowel(after(i + 1)) and after(i + 1) != "#" and after(i + 2) == "e"
+                )
+                alts = ["AI", "I"] if magic else ["I", "AI"]
+            elif c == "o":
+                alts = ["O", "A"]
+            elif c == "u":
+                alts = ["A", "YU"] if i == 0 else ["A", "U", "YU"]
+            elif c == "y":
+                alts = ["I", "AI"]
+            else:
+                alts = [""]
+        branches.append(alts)
+        i += step
+    return branches
+
+
+def spelling_keys(word: str, deviations: int = 2) -> set[str]:
+    """영어 낱말의 열쇠들: 기본 갈래에서 deviations 군데까지 다른 갈래를 고른 것 전부.
+    kaiming → {KAIMIG, ...}, weight → {WAIT, ...}."""
+    if not re.fullmatch(r"[a-z]{2,}", word):
+        return set()
+    branches = spelling_branches(word)
+    choices = [k for k, alts in enumerate(branches) if len(alts) > 1]
+    keys = set()
+    for count in range(deviations + 1):
+        for where in itertools.combinations(choices, count):
+            for picks in itertools.product(*(range(1, len(branches[k])) for k in where)):
+                chosen = dict(zip(where, picks, strict=True))
+                keys.add(
+                    collapse_key("".join(alts[chosen.get(k, 0)] for k, alts in enumerate(branches)))
+                )
+    return keys
+
+
+# 짧은 열쇠는 우연히 겹치기 쉽다(러스트 → rest, last). 용어(용어집의 영어, 본문의 대문자 약어)는 세 글자부터
+# 믿고, 다른 영어 낱말은 여섯 글자부터 믿는다. 그보다 짧은 열쇠는 '약한' 표에 따로 싣는다: 브라우저는 그것으로
+# 검색어를 더하지만(배치 사이즈 → size), 그것만으로는 질의가 사이트의 주제라고 보지 않는다(러스트 소유권).
+MIN_TERM_KEY = 3
+MIN_WORD_KEY = 6
+ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{1,5}(?![A-Za-z])")
+
+
+def loanword_tables(
+    vocabulary: list[str], sections: list[Section], terms
+) -> tuple[dict[str, str], dict[str, str]]:
+    """브라우저로 보내는 외래어 표 둘(믿는 것, 약한 것): 열쇠 → 사이트의 영어 낱말(공백으로 여럿).
+
+    사이트 어휘의 한글 낱말은 브라우저가 열쇠를 직접 만든다(hangulKey). 여기 것은 노트가 영어로만 쓴 말을
+    한글로 친 질의를 위한 것이다.
+    """
+    latin = [w for w in vocabulary if re.fullmatch(r"[a-z]{3,}", w)]
+    named = {w for t in terms for w in glossary_words(t.en)} | {
+        a.lower() for s in sections for a in ACRONYM.findall(s.title + " " + s.body)
+    }
+    strong: dict[str, list[str]] = {}
+    weak: dict[str, list[str]] = {}
+    for word in latin:
+        trusted = MIN_TERM_KEY if word in named else MIN_WORD_KEY
+        for key in sorted(spelling_keys(word, 2 if word in named else 1)):
+            if len(key) >= trusted:
+                strong.setdefault(key, []).append(word)
+            elif len(key) >= MIN_TERM_KEY:
+                weak.setdefault(key, []).append(word)
+    weak = {key: words for key, words in weak.items() if key not in strong}
+    return tuple(  # type: ignore[return-value]
+        {key: " ".join(words) for key, words in sorted(table.items())} for table in (strong, weak)
+    )

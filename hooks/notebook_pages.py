@@ -33,7 +33,14 @@ def on_post_page(output, page, config):
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     output = SCRIPT.sub(_drop_unwanted_script, output)
-    site_dir = Path(config["site_dir"])
+    return publish_figures(output, Path(config["site_dir"]), page.url)
+
+
+def publish_figures(output: str, site_dir: Path, page_url: str) -> str:
+    """페이지 HTML 의 data: 그림을 site_dir/figures/notebooks/<내용 해시>.<확장자>로 쓰고 src 를 바꾼다.
+
+    파일 이름이 내용의 해시이므로, 같은 그림이면 빌드가 몇 번이든 같은 이름, 같은 바이트의 파일이 된다.
+    """
 
     def publish(match: re.Match) -> str:
         data = base64.b64decode(match["data"])
@@ -42,7 +49,7 @@ def on_post_page(output, page, config):
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        url = get_relative_url(f"{FIGURE_DIR}/{name}", page.url)
+        url = get_relative_url(f"{FIGURE_DIR}/{name}", page_url)
         return f'src="{url}{match["fragment"] or ""}"'
 
     return DATA_IMAGE.sub(publish, output)

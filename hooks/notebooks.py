@@ -100,7 +100,7 @@ def execute_cached(notebook: Path) -> Path:
         shutil.rmtree(scratch, ignore_errors=True)
         scratch.mkdir(parents=True)
         try:
-            _execute(notebook, scratch)
+            execute(notebook, scratch)
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
@@ -110,7 +110,12 @@ def execute_cached(notebook: Path) -> Path:
     return executed
 
 
-def _execute(notebook: Path, workdir: Path) -> None:
+def execute(notebook: Path, workdir: Path) -> Path:
+    """캐시를 거치지 않고 workdir 에서 실행해 workdir/<노트북 이름>에 쓰고 그 경로를 돌려준다.
+
+    결과가 실행할 때마다 같도록 셀 실행 시각(record_timing)은 기록하지 않는다. 날짜나 장치 같은 출처 값은
+    노트북이 글로만 내놓고(snippets/transformer/report.py), 캐시 키에도 넣지 않는다.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -121,6 +126,7 @@ def _execute(notebook: Path, workdir: Path) -> None:
         timeout=TIMEOUT_PER_CELL,
         kernel_name="python3",
         allow_errors=False,
+        record_timing=False,
         extra_arguments=[
             "--log-level=ERROR"
         ],  # 커널의 'TCP 암호화 없음' 같은 안내는 빌드 출력에 필요 없다
@@ -133,6 +139,7 @@ def _execute(notebook: Path, workdir: Path) -> None:
         lines = [line for line in str(err).splitlines() if line.strip()]
         raise NotebookError(f"셀 실행 중 오류 — {lines[-1] if lines else err}") from None
     nbformat.write(nb, workdir / notebook.name)
+    return workdir / notebook.name
 
 
 def _pythonpath() -> str:

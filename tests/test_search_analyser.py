@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -291,3 +292,249 @@ def test_the_switch_turns_the_hook_off(tmp_path, monkeypatch, shared_analyser):
     monkeypatch.setenv(ks.SWITCH, "1")
     ks.on_post_build({"site_dir": str(tmp_path)})
     assert "korean" in json.loads(path.read_text(encoding="utf-8"))["config"]
+
+
+# ---------------------------------------------------------------------------
+# 노트와 다르게 쓴 질의: 외래어 표기, 기호의 이름, 한글로 쓴 수
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("레이어", "래이어"),
+        ("노멀", "노말"),
+        ("어텐션", "어탠션"),
+        ("트랜스포머", "트렌스포머"),
+        ("애스터리스크", "아스테리스크"),
+        ("플래시", "플래쉬"),
+        ("주스", "쥬스"),
+    ],
+)
+def test_common_transliteration_variants_share_a_key(spellings):
+    assert len({ks.loanword_key(s) for s in spellings}) == 1
+
+
+def test_keys_keep_plain_and_aspirated_consonants_apart():
+    # 배치(batch)와 패치(patch)는 다른 말이다: 모음은 거칠게 묶어도 ㅂ/ㅍ 는 가른다.
+    assert ks.loanword_key("배치") != ks.loanword_key("패치")
+
+
+@pytest.mark.parametrize(
+    ("english", "hangul"),
+    [
+        ("weight", "웨이트"),
+        ("initialization", "이니셜라이제이션"),
+        ("normalization", "노멀라이제이션"),
+        ("teacher", "티처"),
+        ("forcing", "포싱"),
+        ("positional", "포지셔널"),
+        ("kaiming", "카이밍"),
+        ("cuda", "쿠다"),
+        ("bert", "버트"),
+        ("batchnorm", "배치놈"),
+        ("flashattention", "플래시어텐션"),
+        ("perplexity", "퍼플렉시티"),
+        ("dropout", "드롭아웃"),
+        ("embedding", "임베딩"),
+        ("token", "토큰"),
+        ("query", "쿼리"),
+        ("value", "밸류"),
+    ],
+)
+def test_english_spelling_reaches_the_usual_hangul_transliteration(english, hangul):
+    # 규칙은 외래어 표기법을 거칠게 따른다: 정답 하나를 맞히는 대신 흔한 표기들의 열쇠를 모두 낸다.
+    assert ks.loanword_key(hangul) in ks.spelling_keys(english)
+
+
+def test_short_keys_are_trusted_only_for_named_terms():
+    # 'rest'의 열쇠(RAST)는 짧아서 '러스트(Rust)'와 겹친다: 용어가 아닌 낱말의 짧은 열쇠는 약한 표로 간다.
+    sections = [ks.Section("", "", "Attention is all you need. BERT rest", "")]
+    strong, weak = ks.loanword_tables(["attention", "bert", "rest"], sections, load_terms())
+    words = {w for v in strong.values() for w in v.split()}
+    assert {"attention", "bert"} <= words  # bert 는 본문의 대문자 약어라 짧은 열쇠도 믿는다
+    assert "rest" not in words and weak[ks.loanword_key("러스트")] == "rest"
+
+
+def test_symbols_bring_their_hangul_names():
+    assert ks.symbol_words("y = γx̂ + β, √d_k, σ²") == [
+        "감마",
+        "베타",
+        "루트",
+        "제곱근",
+        "시그마",
+        "제곱",
+    ]
+
+
+def test_numbers_are_read_by_the_projects_own_reader():
+    from snippets.transformer.numerals import read_korean
+
+    words = ks.number_words(
+        "3052 를 읽고, 30,052 와 1.414 를 본다. 삼천오십이는 수다. 사이에 5 가 있다."
+    )
+    assert "삼천오십이" in words and "3052" in words  # 숫자 → 한글, 한글 → 숫자
+    assert read_korean(30052).replace(" ", "") in words  # 만 단위로 띄어 읽은 것을 붙여서
+    assert "일점사일사" in words
+    assert "오" not in words  # 한 자리 수는 어디에나 있다
+    assert (
+        ks.hangul_number("사이", read_korean, "영일이삼사오육칠팔구") is None
+    )  # 글자가 수여도 수가 아니다
+
+
+def test_glossary_aliases_are_search_names():
+    term = load_terms()[0].__class__(ko="허 초기화", en="He initialization", aliases=("He 초기화",))
+    assert "he초기화" in ks.Synonyms.from_term(term).names
+
+
+# ---------------------------------------------------------------------------
+# 브라우저의 질의 정규화(korean-search.js): node 로 워커의 analyse 를 돌려 본다
+# ---------------------------------------------------------------------------
+
+WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "korean-search.js"
+HARNESS = """
+const fs = require("fs")
+const [source, lexicon, queries] = process.argv.slice(1).map(path => fs.readFileSync(path, "utf8"))
+const body = source.slice(0, source.indexOf("/* Material 의 워커가 등록하는"))
+const api = new Function("self", body + "; return { setup, analyse, toQuery }")({ location: { search: "" } })
+api.setup({ config: { korean: JSON.parse(lexicon) } })
+const out = {}
+for (const q of JSON.parse(queries)) {
+  const groups = api.analyse(q)
+  out[q] = { blocked: groups.blocked, query: api.toQuery(groups) }
+}
+console.log(JSON.stringify(out))
+"""
+
+QUERY_INDEX = {
+    "config": {"lang": ["ko"], "separator": "[\\s\\-]+", "pipeline": [" "], "fields": {}},
+    "docs": [
+        {
+            "location": "a/",
+            "title": "순환 신경망",
+            "text": "<p>LSTM 의 게이트. 기울기 소실과 기울기 폭발.</p>",
+        },
+        {
+            "location": "b/",
+            "title": "층 정규화",
+            "text": "<p>레이어마다 정규화한다(layer normalization). 영어 표기.</p>",
+        },
+        {
+            "location": "c/",
+            "title": "어텐션",
+            "text": "<p>어텐션은 √d_k 로 나눈다. 키와 쿼리, 키워드 인자.</p>",
+        },
+        {
+            "location": "d/",
+            "title": "교사 강요",
+            "text": "<p>교사 강요(teacher forcing)를 쓴다. 트랜스포머.</p>",
+        },
+        {
+            "location": "e/",
+            "title": "배치",
+            "text": "<p>배치 크기(batch size)를 정하고 normalization 을 본다.</p>",
+        },
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def browser_queries(tmp_path_factory, analyser):
+    """질의 → {blocked, query}: 작은 색인의 config.korean 으로 워커의 정규화를 돌린다."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip(
+            "node 가 없다 — 워커의 정규화는 브라우저 테스트(tests/browser/test_search.py)가 본다"
+        )
+    tmp = tmp_path_factory.mktemp("query")
+    path = tmp / "search_index.json"
+    path.write_text(json.dumps(QUERY_INDEX, ensure_ascii=False), encoding="utf-8")
+    original = ks.shared_analyser
+    ks.shared_analyser = lambda namespace, terms: analyser
+    try:
+        ks.augment_index(path, cache_dir=tmp / "cache")
+    finally:
+        ks.shared_analyser = original
+    lexicon = tmp / "lexicon.json"
+    lexicon.write_text(
+        json.dumps(
+            json.loads(path.read_text(encoding="utf-8"))["config"]["korean"], ensure_ascii=False
+        ),
+        encoding="utf-8",
+    )
+
+    def run(*queries):
+        listing = tmp / "queries.json"
+        listing.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+        result = subprocess.run(
+            [node, "-e", HARNESS, str(WORKER), str(lexicon), str(listing)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(result.stdout)
+
+    return run
+
+
+def test_abbreviations_said_aloud_become_the_abbreviation(browser_queries):
+    assert browser_queries("엘에스티엠")["엘에스티엠"]["query"] == "lstm"
+
+
+def test_other_transliterations_find_the_site_word(browser_queries):
+    found = browser_queries("래이어", "티처 포싱")
+    assert "레이어" in found["래이어"]["query"].split()
+    assert found["티처 포싱"]["query"].split() == ["teacher", "forcing"]
+
+
+def test_one_syllable_words_are_matched_whole_and_fragments_not_at_all(browser_queries):
+    found = browser_queries("쿼리 키", "영어 식 수")
+    assert "키^1" in found["쿼리 키"]["query"].split()  # 키워드의 '키'로 찾지 않는다
+    assert found["영어 식 수"]["query"] == "영어"
+
+
+def test_queries_mostly_of_words_the_site_does_not_know_are_off_topic(browser_queries):
+    found = browser_queries("영어 회화", "러스트 소유권", "기울기 폭주", "GAN 기울기 소실")
+    assert found["영어 회화"]["blocked"] and found["러스트 소유권"]["blocked"]
+    assert not found["기울기 폭주"]["blocked"]  # 같은 수라도 용어집 용어를 부르면 주제 안이다
+    assert found["GAN 기울기 소실"]["blocked"] is False
+
+
+def test_short_loanword_keys_add_terms_but_do_not_make_a_query_on_topic(browser_queries):
+    found = browser_queries("배치 사이즈", "사이즈")
+    assert (
+        found["배치 사이즈"]["query"].split() == ["배치", "size"]
+        and not found["배치 사이즈"]["blocked"]
+    )
+    assert found["사이즈"]["blocked"]  # 짧은 열쇠로만 풀린 질의는 주제의 근거가 없다
+
+
+def test_english_with_one_letter_off_finds_the_site_word(browser_queries):
+    assert browser_queries("normalisation")["normalisation"]["query"] == "normalization"
+
+
+def test_the_browser_computes_the_same_loanword_keys(tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node 가 없다")
+    words = [
+        "트랜스포머",
+        "레이어",
+        "셔플",
+        "쥬스",
+        "플래쉬",
+        "배치",
+        "패치",
+        "웨이트",
+        "꽃",
+        "값",
+        "의",
+    ]
+    script = (
+        WORKER.read_text(encoding="utf-8").split("/* Material 의 워커가 등록하는")[0]
+        + f"\nconsole.log(JSON.stringify({json.dumps(words, ensure_ascii=False)}.map(hangulKey)))"
+    )
+    (tmp_path / "keys.js").write_text(script, encoding="utf-8")
+    result = subprocess.run([node, str(tmp_path / "keys.js")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [ks.loanword_key(w) for w in words]

@@ -1,4 +1,4 @@
-"""시퀀스 모델 노트(docs/dl/sequence-models.md)의 주장을 숫자로 확인한다: snippets/sequence_models/."""
+"""snippets/sequence_models/의 단위 테스트. 노트의 문장별 확인은 test_sequence_models_claims.py에 있다."""
 
 from __future__ import annotations
 
@@ -211,32 +211,64 @@ def test_teacher_forcing_uses_given_targets():
     assert logits.shape == (2, 6, seq2seq.VOCAB)
 
 
-@pytest.fixture(scope="module")
-def copy_experiment():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # 그림 스크립트와 같은 조건
-    try:
-        yield seq2seq.bottleneck_experiment()
-    finally:
-        torch.set_num_threads(threads)
+def test_bottleneck_experiment_reports_every_model_per_position():
+    """실험 결과의 모양: 모델마다 위치별 정확도가 length개, 평균 어텐션 무게는 length×length."""
+    result = seq2seq.bottleneck_experiment(length=4, samples=16, steps=2)
+    for name in ("plain", "plain_forced", "plain_reversed", "attention"):
+        assert len(result[name]) == 4
+        assert all(0.0 <= a <= 1.0 for a in result[name])
+    assert torch.tensor(result["alignment"]).shape == (4, 4)
+    assert len(result["example"]["output"]) == len(result["example"]["src"])
 
 
-def test_attention_beats_fixed_context_on_copy_task(copy_experiment):
-    plain, attention = copy_experiment["plain"], copy_experiment["attention"]
-    assert sum(attention) / len(attention) > 0.9
-    assert sum(plain) / len(plain) < 0.7
-    # 병목: 어텐션 없는 모델은 뒤쪽 출력일수록 틀린다.
-    assert plain[0] > plain[-1] + 0.3
-    assert min(attention) > max(plain[1:])
+# ---------------------------------------------------------------------------
+# 임베딩, 퍼플렉시티, 층 쌓기와 양방향
+# ---------------------------------------------------------------------------
 
 
-def test_learned_alignment_is_near_diagonal(copy_experiment):
-    alignment = torch.tensor(copy_experiment["alignment"])
-    length = alignment.shape[0]
-    torch.testing.assert_close(alignment.sum(-1), torch.ones(length))
-    # 출력 i 의 가중치가 가장 큰 입력은 i 이거나 바로 옆이다.
-    peaks = alignment.argmax(-1)
-    assert all(abs(int(p) - i) <= 1 for i, p in enumerate(peaks))
-    near = sum(alignment[i, max(0, i - 1) : i + 2].sum().item() for i in range(length)) / length
-    assert near > 0.7
-    assert copy_experiment["example"]["output"] == copy_experiment["example"]["src"]
+def test_embedding_snippet_prints_lookup_checks(capsys):
+    from snippets.sequence_models import embedding
+
+    embedding.embedding_is_lookup()
+    out = capsys.readouterr().out
+    assert "원-핫 × 행렬과 같다: True" in out and "행을 꺼낸 것과 같다: True" in out
+
+
+def test_perplexity_rises_when_the_answer_gets_less_likely():
+    from snippets.sequence_models.perplexity import perplexity
+
+    targets = torch.tensor([0, 1, 2])
+    sharp = torch.eye(3) * 5
+    assert perplexity(sharp, targets) < perplexity(sharp * 0.5, targets) < perplexity(
+        torch.zeros(3, 3), targets
+    )
+
+
+def test_single_layer_from_copies_the_right_weights():
+    from snippets.sequence_models.stacking import single_layer_from
+
+    torch.manual_seed(0)
+    deep = nn.RNN(3, 4, num_layers=2, bidirectional=True)
+    upper_backward = single_layer_from(deep, 1, "_reverse")
+    assert upper_backward.input_size == 8  # 둘째 층의 입력은 양방향 출력 2H
+    torch.testing.assert_close(upper_backward.weight_hh_l0, deep.weight_hh_l1_reverse)
+    torch.testing.assert_close(upper_backward.bias_ih_l0, deep.bias_ih_l1_reverse)
+
+
+def test_bidirectional_two_layer_rnn_equals_chained_directions():
+    """두 층 양방향: 둘째 층은 첫 층의 [정방향 | 역방향] 출력을 읽는다."""
+    from snippets.sequence_models.stacking import single_layer_from
+
+    torch.manual_seed(1)
+    deep = nn.RNN(3, 4, num_layers=2, bidirectional=True)
+    x = torch.randn(5, 2, 3)
+
+    def both(layer, inp):
+        fwd = single_layer_from(deep, layer)(inp)[0]
+        bwd = single_layer_from(deep, layer, "_reverse")(inp.flip(0))[0].flip(0)
+        return torch.cat([fwd, bwd], dim=-1)
+
+    with torch.no_grad():
+        expected, _ = deep(x)
+        got = both(1, both(0, x))
+    torch.testing.assert_close(got, expected)

@@ -307,6 +307,26 @@ def test_language_model_beats_a_uniform_guess(demo_runs):
     assert metrics["sample"].startswith("트랜스포머는 ") and len(metrics["sample"]) > 100
 
 
+@pytest.mark.slow
+def test_forward_and_backward_take_most_of_a_cpu_step(demo_runs):
+    """데모 페이지의 주장: CPU 에서는 순전파와 역전파가 한 단계의 대부분을 차지하고, 데이터 토막은 작다."""
+    for run in ("numerals-ci", "lm-ci"):
+        metrics = json.loads((demo_runs / run / "metrics.json").read_text(encoding="utf-8"))
+        if metrics["device"] != "cpu":
+            pytest.skip("데모가 CUDA 에서 실행되었다")
+        share = metrics["step_time_ms"]["share"]
+        assert share["forward"] + share["backward"] > 0.75, (run, share)
+        assert share["data"] < 0.15, (run, share)
+
+
+@pytest.mark.slow
+def test_language_model_result_is_its_best_checkpoint(demo_runs):
+    metrics = json.loads((demo_runs / "lm-ci" / "metrics.json").read_text(encoding="utf-8"))
+    best = min(per_char for _, _, per_char in metrics["val_curve"])
+    assert metrics["best_val_loss_per_char"] == pytest.approx(best, abs=1e-4)
+    assert metrics["best_val_loss_per_char"] <= metrics["final_val_loss_per_char"]
+
+
 def test_benchmark_shows_naive_attention_memory_growing_faster(tmp_path):
     result = run_benchmark("cpu", lengths=[64, 256], out=tmp_path, repeat=1)
     assert {"device", "torch", "date", "memory_method"} <= result.keys()

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 import torch
 
-from hooks.notebooks import cache_key, execute_cached
+from hooks.notebook_pages import FIGURE_DIR, publish_figures
+from hooks.notebooks import CACHE, cache_key, execute, execute_cached
+from snippets.transformer.report import PROVENANCE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "demo" / "transformer-demo.ipynb"
@@ -27,6 +31,7 @@ def test_notebook_is_stored_without_outputs():
 def test_notebook_declares_what_its_outputs_depend_on():
     depends = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["metadata"]["gongbu"]["depends"]
     assert "snippets/transformer" in depends
+    assert "data/gpu-runs" in depends  # GPU 기록이 바뀌면 페이지도 다시 만든다
     assert cache_key(NOTEBOOK) == cache_key(NOTEBOOK)
 
 
@@ -73,3 +78,73 @@ def test_notebook_figures_are_published_as_files_not_inlined(built_site):
     for source in sources:
         svg = (built_site / "demo/transformer-demo" / source).resolve()
         assert svg.read_bytes().lstrip().startswith((b"<?xml", b"<svg")), source
+
+
+PROVENANCE_SPAN = re.compile(
+    r'(<span class="gongbu-provenance" data-field="([^"]*)">)[^<]*(</span>)'
+)
+
+
+def publish(executed: Path, site_dir: Path) -> str:
+    """빌드와 같은 길로 페이지를 만든다: mkdocs-jupyter 의 변환, 그다음 그림을 파일로 꺼내기."""
+    from mkdocs_jupyter.convert import nb2html
+
+    page = nb2html(str(executed), allow_errors=False)
+    return publish_figures(page, site_dir, "demo/transformer-demo/")
+
+
+@pytest.mark.slow
+def test_two_cold_executions_publish_identical_figures_and_html(tmp_path):
+    """캐시 없이 두 번 실행해 사이트에 실릴 파일을 비교한다. 그림은 바이트까지 같고, 페이지 HTML 은 선언한 출처 값
+    (report.PROVENANCE_FIELDS: 날짜, 장치, torch 버전, 걸린 시간 등)의 글자만 다를 수 있다."""
+    pages, figures = [], []
+    for run in ("first", "second"):
+        workdir = (
+            CACHE / f".cold-{run}-{os.getpid()}"
+        )  # 커널은 저장소 안에서 돌아야 snippets 를 찾는다
+        shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir(parents=True)
+        try:
+            page = publish(execute(NOTEBOOK, workdir), tmp_path / run)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        fields = {m[2] for m in PROVENANCE_SPAN.finditer(page)}
+        assert fields and fields <= PROVENANCE_FIELDS, fields - PROVENANCE_FIELDS
+        pages.append(PROVENANCE_SPAN.sub(r"\1…\3", page))
+        # 그림마다 (대체 글, 테마) → 파일 바이트: 어긋나면 어느 그림인지 알 수 있게
+        figures.append(
+            {
+                (alt, theme): (tmp_path / run / FIGURE_DIR / name).read_bytes()
+                for alt, name, theme in FIGURE_IMG.findall(page)
+            }
+        )
+    fingerprints = [CORPUS_FINGERPRINT.search(page)[1] for page in pages]
+    if fingerprints[0] != fingerprints[1]:
+        pytest.skip("두 실행 사이에 docs/ 의 노트가 바뀌어 언어 모델의 말뭉치가 달랐다")
+    assert len(figures[0]) >= 6  # 교차 어텐션, 검증 곡선, 메모리 그림의 밝은·어두운 두 벌
+    different = [key for key in figures[0] if figures[0][key] != figures[1].get(key)]
+    assert different == [] and figures[0].keys() == figures[1].keys()
+    assert pages[0] == pages[1]
+    assert "gongbu-provenance" in pages[0] and "실행한 날" in pages[0]
+
+
+FIGURE_IMG = re.compile(
+    r'<img alt="([^"]*)" src="[./]*figures/notebooks/([0-9a-f]{16}\.svg)#only-(light|dark)"'
+)
+CORPUS_FINGERPRINT = re.compile(r"<td>corpus_fingerprint</td>\s*<td>([0-9a-f]{12})</td>")
+
+
+def test_provenance_is_kept_out_of_the_cache_key(monkeypatch):
+    """날짜와 장치는 출처 값일 뿐 노트북의 입력이 아니다: 날이 바뀌어도 캐시 키는 그대로다."""
+    import datetime
+
+    before = cache_key(NOTEBOOK)
+
+    class Tomorrow(datetime.date):
+        @classmethod
+        def today(cls):
+            return datetime.date(2099, 1, 1)
+
+    monkeypatch.setattr(datetime, "date", Tomorrow)
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")
+    assert cache_key(NOTEBOOK) == before

@@ -1,4 +1,5 @@
-"""숫자 읽기 규칙과 학습/시험 분할: 규칙은 이슈에 적힌 그대로이고, 시험 숫자는 학습에 나오지 않는다."""
+"""숫자 읽기 규칙과 학습/시험 분할: 규칙은 이슈에 적힌 그대로이고(만 단위 띄어쓰기는 한글 맞춤법 제44항),
+num2words 의 한국어 읽기와 같으며, 시험 숫자는 학습에 나오지 않는다."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 import pytest
 import torch
+from num2words import num2words
 
 from snippets.transformer import numerals
 from snippets.transformer.numerals import (
@@ -51,14 +53,36 @@ def parse_korean(reading):
         (1001, "천일"),
         (3052, "삼천오십이"),
         (10000, "만"),
-        (10001, "만일"),
-        (15000, "만오천"),
+        (10001, "만 일"),
+        (15000, "만 오천"),
+        (30052, "삼만 오십이"),
         (110000, "십일만"),
-        (12345678, "천이백삼십사만오천육백칠십팔"),
+        (12345678, "천이백삼십사만 오천육백칠십팔"),
     ],
 )
 def test_read_korean_follows_the_issue_examples(n, reading):
     assert read_korean(n) == reading
+
+
+def test_read_korean_agrees_with_num2words_on_120_001_numbers():
+    """num2words(lang="ko")가 정답지다: 0..20,000 전부와, 10⁸ 아래에서 고른 수 100,000개(고정 시드)."""
+    generator = torch.Generator().manual_seed(44)
+    numbers = [
+        *range(20_001),
+        *torch.randint(0, 100_000_000, (100_000,), generator=generator).tolist(),
+    ]
+    different = [n for n in numbers if read_korean(n) != num2words(n, lang="ko")]
+    assert different == []
+    assert len(numbers) == 120_001
+
+
+def test_only_the_man_unit_is_followed_by_a_space():
+    generator = torch.Generator().manual_seed(1)
+    for n in torch.randint(0, 100_000_000, (3000,), generator=generator).tolist():
+        reading = read_korean(n)
+        man, rest = divmod(n, 10_000)
+        assert (" " in reading) == bool(man and rest), reading
+        assert reading.count(" ") <= 1 and (" " not in reading or "만 " in reading), reading
 
 
 def test_every_number_up_to_9999_reads_back_to_itself():

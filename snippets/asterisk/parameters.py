@@ -1,4 +1,4 @@
-"""함수 매개변수에서 *, **, / 의 쓰임."""
+"""함수 매개변수에서 *, **, /의 쓰임."""
 
 
 # --8<-- [start:variadic]
@@ -20,7 +20,7 @@ def describe(*args, **kwargs):
 
 # --8<-- [start:any_name]
 def total(*numbers, **options):
-    """이름이 꼭 args, kwargs 일 필요는 없다. 별표가 의미를 만든다.
+    """이름이 꼭 args, kwargs일 필요는 없다. 별표가 의미를 만든다.
 
     >>> total(1, 2, 3)
     6

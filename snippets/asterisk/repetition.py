@@ -18,6 +18,17 @@ True
 False
 
 # --8<-- [end:grid_fix]
+# --8<-- [start:fromkeys]
+>>> scores = dict.fromkeys(["지민", "서준"], [])    # 빈 리스트 하나를 두 키가 나눠 쓴다
+>>> scores["지민"].append(90)
+>>> scores
+{'지민': [90], '서준': [90]}
+>>> scores = {name: [] for name in ["지민", "서준"]}  # 키마다 새 리스트
+>>> scores["지민"].append(90)
+>>> scores
+{'지민': [90], '서준': []}
+
+# --8<-- [end:fromkeys]
 """
 
 

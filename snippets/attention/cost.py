@@ -12,7 +12,7 @@ from snippets.transformer.attention import scaled_dot_product_attention
 
 # --8<-- [start:score_memory]
 def score_memory(n: int, bytes_per_value: int = 4) -> str:
-    """길이 n 인 시퀀스의 점수 행렬(헤드 하나, 배치 하나)이 차지하는 메모리.
+    """길이 n인 시퀀스의 점수 행렬(헤드 하나, 배치 하나)이 차지하는 메모리.
 
     >>> for n in (1_000, 10_000, 100_000):
     ...     print(f"N={n:>7,}  점수 {n * n:>14,}개  float32 {score_memory(n):>8}")
@@ -34,8 +34,8 @@ def score_memory(n: int, bytes_per_value: int = 4) -> str:
 def blockwise_attention(q, k, v, block: int = 4):
     """키를 block 개씩 나눠 읽으며 소프트맥스를 '온라인'으로 갱신한다.
 
-    N×N 점수 행렬 전체를 만들지 않고 (N × block) 조각만 만든다. FlashAttention 의
-    핵심 아이디어(타일링 + 온라인 소프트맥스)를 CPU 에서 읽기 쉽게 옮긴 것이다.
+    N×N 점수 행렬 전체를 만들지 않고 (N × block) 조각만 만든다. FlashAttention의
+    핵심 아이디어(타일링 + 온라인 소프트맥스)를 CPU에서 읽기 쉽게 옮긴 것이다.
     """
     scale = 1 / math.sqrt(q.shape[-1])
     rows = q.shape[:-1]

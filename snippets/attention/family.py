@@ -1,4 +1,4 @@
-"""트랜스포머 가족: BERT 와 GPT 의 마스크, ViT 의 패치, DALL-E 의 토큰, 신경 튜링 기계의 주소 지정."""
+"""트랜스포머 가족: BERT와 GPT의 마스크, ViT의 패치, DALL-E의 토큰, 신경 튜링 기계의 주소 지정."""
 
 # --8<-- [start:setup]
 import torch
@@ -13,7 +13,7 @@ from snippets.transformer.model import EncoderLayer
 def who_sees_the_last_token(is_causal: bool, seed: int = 0) -> list[bool]:
     """마지막 토큰만 바꿨을 때 출력이 달라지는 위치.
 
-    BERT 는 모든 위치가 문장 전체를 보고, GPT 는 앞 위치가 뒤를 보지 못한다.
+    BERT는 모든 위치가 문장 전체를 보고, GPT는 앞 위치가 뒤를 보지 못한다.
 
     >>> who_sees_the_last_token(is_causal=False)    # BERT
     [True, True, True, True, True]
@@ -41,7 +41,7 @@ def patchify(images: torch.Tensor, patch: int) -> torch.Tensor:
 
     돌려주는 모양: (B, 조각 수, C·patch·patch)
 
-    >>> images = torch.randn(2, 3, 224, 224)     # ViT-Base 의 입력 크기
+    >>> images = torch.randn(2, 3, 224, 224)     # ViT-Base의 입력 크기
     >>> tokens = patchify(images, patch=16)
     >>> tuple(tokens.shape)      # 14 × 14 = 196 조각, 조각마다 3·16·16 = 768 값
     (2, 196, 768)
@@ -56,7 +56,7 @@ def patchify(images: torch.Tensor, patch: int) -> torch.Tensor:
     [8.0, 9.0, 12.0, 13.0]
     [10.0, 11.0, 14.0, 15.0]
     """
-    # unfold 는 (B, C·p·p, 조각 수)를 돌려준다.
+    # unfold는 (B, C·p·p, 조각 수)를 돌려준다.
     return F.unfold(images, kernel_size=patch, stride=patch).transpose(1, 2)
 
 
@@ -104,3 +104,33 @@ def ntm_read(memory: torch.Tensor, key: torch.Tensor, beta: float):
 
 
 # --8<-- [end:ntm_read]
+
+
+# --8<-- [start:ntm_write]
+def ntm_write(memory: torch.Tensor, weights: torch.Tensor, erase: torch.Tensor, add: torch.Tensor):
+    """신경 튜링 기계의 쓰기: 칸마다 가중치만큼 지우고(erase) 더한다(add).
+
+    M_t(i) = M_{t-1}(i) ∘ [1 - w_t(i) e_t] + w_t(i) a_t
+    erase의 성분은 0과 1 사이다. 가중치가 0인 칸은 그대로 남는다.
+
+    >>> memory = torch.tensor([[1., 2.], [3., 4.], [5., 6.]])   # 칸 3개
+    >>> one_hot = torch.tensor([0., 1., 0.])                    # 둘째 칸만 집는다
+    >>> ntm_write(memory, one_hot, erase=torch.ones(2), add=torch.tensor([9., 9.]))
+    tensor([[1., 2.],
+            [9., 9.],
+            [5., 6.]])
+    >>> ntm_write(memory, one_hot, erase=torch.ones(2), add=torch.zeros(2))  # 지우기만
+    tensor([[1., 2.],
+            [0., 0.],
+            [5., 6.]])
+    >>> soft = torch.tensor([0.5, 0.5, 0.])                     # 두 칸에 반씩
+    >>> ntm_write(memory, soft, erase=torch.ones(2), add=torch.tensor([10., 10.]))
+    tensor([[5.5000, 6.0000],
+            [6.5000, 7.0000],
+            [5.0000, 6.0000]])
+    """
+    w = weights[:, None]  # (칸, 1): 칸마다 같은 비율로 한 줄 전체에 쓴다
+    return memory * (1 - w * erase[None, :]) + w * add[None, :]
+
+
+# --8<-- [end:ntm_write]

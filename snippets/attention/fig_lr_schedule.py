@@ -1,4 +1,4 @@
-"""그림: 원 논문의 학습률 일정 (워밍업 뒤 걸음 수의 -1/2 제곱으로 감소)."""
+"""그림: 원 논문의 학습률 일정 (워밍업 뒤 단계 수의 -1/2 제곱으로 감소)."""
 
 import pathlib
 import sys
@@ -22,11 +22,11 @@ def main(out_dir: pathlib.Path) -> None:
                 list(STEPS),
                 [v * 1000 for v in values],
                 color=palette["series"][i],
-                label=f"d_model = {d_model}, 워밍업 {warmup:,}걸음",
+                label=f"d_model = {d_model}, 워밍업 {warmup:,}단계",
             )
-        ax.set_xlabel("학습 걸음 수")
+        ax.set_xlabel("학습 단계 수")
         ax.set_ylabel("학습률 (× 0.001)")
-        ax.set_title("워밍업 동안 오르고, 그 뒤 걸음 수의 제곱근에 반비례해 준다")
+        ax.set_title("워밍업 동안 오르고, 그 뒤 단계 수의 제곱근에 반비례해 준다")
         ax.legend()
         fig.tight_layout()
         return fig

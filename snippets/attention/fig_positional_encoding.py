@@ -6,10 +6,11 @@ import sys
 import numpy as np
 
 from snippets.attention.positions import similarity_by_distance
-from snippets.plotting import render_themes
+from snippets.plotting import render_themes, save_values
 from snippets.transformer.attention import positional_encoding
 
 MAX_LEN, D_MODEL = 100, 64
+D_CURVES = (16, 64, 256)  # 오른쪽 그래프의 차원들
 
 
 def main(out_dir: pathlib.Path) -> None:
@@ -17,8 +18,8 @@ def main(out_dir: pathlib.Path) -> None:
 
     pe = positional_encoding(MAX_LEN, D_MODEL).numpy()
     distances = np.arange(MAX_LEN)
-    # ||PE[p]||² = d/2 이므로 d/2 로 나누면 코사인 유사도가 된다.
-    cosine = {d: np.array(similarity_by_distance(MAX_LEN, d)) / (d / 2) for d in (16, 64, 256)}
+    # ||PE[p]||² = d/2이므로 d/2로 나누면 코사인 유사도가 된다.
+    cosine = {d: np.array(similarity_by_distance(MAX_LEN, d)) / (d / 2) for d in D_CURVES}
 
     def draw(palette):
         fig, (left, right) = plt.subplots(
@@ -36,12 +37,17 @@ def main(out_dir: pathlib.Path) -> None:
             right.plot(distances, values, color=palette["series"][i], label=f"d_model = {d}")
         right.set_xlabel("두 위치 사이의 거리 k")
         right.set_ylabel("코사인 유사도 PE[p]·PE[p+k] / (d/2)")
-        right.set_title("거리에 따른 유사도 (p 와 무관)")
+        right.set_title("거리에 따른 유사도 (p와 무관)")
         right.legend()
         fig.tight_layout()
         return fig
 
     render_themes(draw, out_dir, "positional-encoding")
+    # 노트의 문장이 그림의 설정을 그대로 싣는다.
+    save_values(
+        out_dir,
+        {"max_len": str(MAX_LEN), "d_model": str(D_MODEL), "smallest_d": str(min(D_CURVES))},
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""트랜스포머 층의 부품을 확인한다: 위치별 FFN, 층 정규화, pre-LN 과 post-LN, 교사 강요."""
+"""트랜스포머 층의 부품을 확인한다: 위치별 FFN, 층 정규화, pre-LN과 post-LN, 교사 강요."""
 
 # --8<-- [start:setup]
 import torch
@@ -46,7 +46,7 @@ class PostLNEncoderLayer(nn.Module):
 
 # --8<-- [start:residual_stream]
 def residual_stream(kind: str, depth: int = 24, d_model: int = 64, seed: int = 0) -> list[float]:
-    """초깃값 상태의 층을 depth 개 쌓고, 층을 지날 때마다 표준편차를 잰다.
+    """초깃값 상태의 층을 depth개 쌓고, 층을 지날 때마다 표준편차를 잰다.
 
     >>> for kind in ("post", "pre"):
     ...     stds = residual_stream(kind)
@@ -73,10 +73,10 @@ def residual_stream(kind: str, depth: int = 24, d_model: int = 64, seed: int = 0
 
 # --8<-- [start:position_wise]
 def position_wise_check(seed: int = 0) -> None:
-    """FFN 은 위치마다 따로, 같은 가중치로 적용된다. 층 정규화도 위치마다 따로다.
+    """FFN은 위치마다 따로, 같은 가중치로 적용된다. 층 정규화도 위치마다 따로다.
 
     >>> position_wise_check()
-    FFN 을 한꺼번에 = 위치마다 따로: True
+    FFN을 한꺼번에 = 위치마다 따로: True
     LayerNorm 뒤 위치마다 평균 0: True, 표준편차 1: True
     한 위치만 바꾸면 FFN 출력도 그 위치만 바뀐다: True
     """
@@ -87,7 +87,7 @@ def position_wise_check(seed: int = 0) -> None:
         together = ffn(x)
         one_by_one = torch.stack([ffn(x[:, i]) for i in range(5)], dim=1)
         same = torch.allclose(together, one_by_one, atol=1e-6)
-        print("FFN 을 한꺼번에 = 위치마다 따로:", same)
+        print("FFN을 한꺼번에 = 위치마다 따로:", same)
         y = nn.LayerNorm(8)(x)  # 초깃값: γ = 1, β = 0
         mean_ok = torch.allclose(y.mean(-1), torch.zeros(2, 5), atol=1e-6)
         std = y.std(-1, unbiased=False)
@@ -105,10 +105,10 @@ def position_wise_check(seed: int = 0) -> None:
 
 # --8<-- [start:teacher_forcing_is_safe]
 def teacher_forcing_is_safe(seed: int = 0) -> None:
-    """정답 전체를 디코더에 넣어도(교사 강요) t 번째 예측은 t 까지만 본다.
+    """정답 전체를 디코더에 넣어도(교사 강요) t번째 예측은 t까지만 본다.
 
     >>> teacher_forcing_is_safe()
-    로짓 모양: (1, 6, 17)
+    로짓 모양: (배치 1, 위치 6, 출력 어휘 전체)
     정답의 4번째 이후를 바꿔도 앞 세 위치의 로짓이 같은가: True
     넷째 위치의 로짓은 바뀌었는가: True
     """
@@ -124,7 +124,9 @@ def teacher_forcing_is_safe(seed: int = 0) -> None:
     with torch.no_grad():
         logits = model(src, tgt_in)
         logits2 = model(src, changed)
-    print("로짓 모양:", tuple(logits.shape))
+    batch, positions, vocab = logits.shape
+    assert vocab == len(TARGET_VOCAB)  # 위치마다 어휘의 모든 토큰에 점수를 낸다
+    print(f"로짓 모양: (배치 {batch}, 위치 {positions}, 출력 어휘 전체)")
     same = torch.allclose(logits[:, :3], logits2[:, :3], atol=1e-6)
     print("정답의 4번째 이후를 바꿔도 앞 세 위치의 로짓이 같은가:", same)
     moved = not torch.allclose(logits[:, 3], logits2[:, 3])

@@ -1,4 +1,4 @@
-"""왜 √d_k 로 나누는가: 내적의 분산은 차원에 비례해 커지고, 소프트맥스를 포화시킨다."""
+"""왜 √d_k로 나누는가: 내적의 분산은 차원에 비례해 커지고, 소프트맥스를 포화시킨다."""
 
 # --8<-- [start:setup]
 import math
@@ -10,17 +10,17 @@ import torch
 
 # --8<-- [start:score_spread]
 def softmax_jacobian_norm(scores: torch.Tensor) -> torch.Tensor:
-    """소프트맥스 야코비안 diag(p) - p pᵀ 의 노름: 기울기가 얼마나 흐르는지."""
+    """소프트맥스 야코비안 diag(p) - p pᵀ의 노름: 기울기가 얼마나 흐르는지."""
     p = scores.softmax(-1)
     jacobian = torch.diag_embed(p) - p[..., :, None] * p[..., None, :]
     return jacobian.flatten(-2).norm(dim=-1)
 
 
 def score_spread(d_k: int, n_keys: int = 10, trials: int = 2000, seed: int = 0):
-    """성분이 표준정규분포인 쿼리 하나와 키 n_keys 개의 내적을 trials 번 뽑는다.
+    """성분이 표준정규분포인 쿼리 하나와 키 n_keys개의 내적을 trials번 뽑는다.
 
     점수의 표준편차, 소프트맥스 최대 가중치의 평균, 야코비안 노름의 평균을
-    √d_k 로 나누기 전과 후로 돌려준다.
+    √d_k로 나누기 전과 후로 돌려준다.
 
     >>> print("d_k   표준편차       최대 가중치    야코비안 노름")
     d_k   표준편차       최대 가중치    야코비안 노름

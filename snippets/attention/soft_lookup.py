@@ -8,7 +8,7 @@ import torch
 
 # --8<-- [start:lookup]
 def hard_lookup(query, keys, values):
-    """가장 비슷한 키 하나의 값을 고른다. argmax 는 미분할 수 없다."""
+    """가장 비슷한 키 하나의 값을 고른다. argmax는 미분할 수 없다."""
     return values[(keys @ query).argmax()]
 
 

@@ -86,3 +86,41 @@ def toy_report(is_causal: bool = False) -> None:
 
 
 # --8<-- [end:toy_report]
+
+
+# --8<-- [start:context]
+def contextual_output(words: list[str], word: str, strength: float = 2.5) -> torch.Tensor:
+    """문장 words 속 word 자리의 셀프 어텐션 출력. 밸류는 임베딩(특성) 그대로다."""
+    x = X[[TOKENS.index(w) for w in words]]
+    out, _ = scaled_dot_product_attention(strength * x @ W_Q, strength * x @ W_K, x)
+    return out[words.index(word)]
+
+
+def same_word_two_sentences(seed: int = 0) -> None:
+    """같은 단어 '그것은'이 두 문장에서 받는 표현: 어텐션과 위치별 MLP.
+
+    MLP의 가중치는 학습이 끝나면 고정이라 같은 입력에 늘 같은 출력을 낸다.
+    어텐션의 섞는 비율은 문장에서 계산되므로 문장이 바뀌면 출력도 바뀐다.
+
+    >>> same_word_two_sentences()
+    특성 순서: 동물, 음식, 타동사, 자동사, 대명사
+    고양이가 생선을 먹고 그것은 잠들었다 → [0.85, 0.04, 0.04, 0.04, 0.04]
+    생선을 먹고 그것은 잠들었다 → [0.0, 0.25, 0.25, 0.25, 0.25]
+    위치별 MLP의 출력은 두 문장에서 같은가: True
+    어텐션의 출력은 두 문장에서 같은가: False
+    """
+    torch.manual_seed(seed)
+    mlp = torch.nn.Sequential(torch.nn.Linear(5, 8), torch.nn.ReLU(), torch.nn.Linear(8, 5))
+    sentences = [TOKENS, ["생선을", "먹고", "그것은", "잠들었다"]]
+    print("특성 순서:", ", ".join(FEATURES))
+    attended, mlp_out = [], []
+    for words in sentences:
+        out = contextual_output(words, "그것은")
+        attended.append(out)
+        mlp_out.append(mlp(X[TOKENS.index("그것은")]))  # 위치마다 따로: 문맥을 보지 않는다
+        print(" ".join(words), "→", [round(v, 2) for v in out.tolist()])
+    print("위치별 MLP의 출력은 두 문장에서 같은가:", torch.equal(*mlp_out))
+    print("어텐션의 출력은 두 문장에서 같은가:", torch.allclose(*attended))
+
+
+# --8<-- [end:context]

@@ -1,4 +1,4 @@
-"""두 단어 "Thinking Machines" 로 셀프 어텐션을 손으로 따라간다."""
+"""두 단어 "Thinking Machines"로 셀프 어텐션을 손으로 따라간다."""
 
 # --8<-- [start:setup]
 import math
@@ -38,7 +38,7 @@ def by_hand():
     K = XW^K: [[2.0, 0.0, 1.0, 1.0], [1.0, 2.0, 2.0, 0.0]]
     V = XW^V: [[2.0, 1.0], [3.0, 3.0]]
     점수 QKᵀ: [[5.0, 6.0], [4.0, 7.0]]
-    √d_k 로 나눔: [[2.5, 3.0], [2.0, 3.5]]
+    √d_k로 나눔: [[2.5, 3.0], [2.0, 3.5]]
     소프트맥스: [[0.3775, 0.6225], [0.1824, 0.8176]]
     출력 = 가중치 × V: [[2.6225, 2.2449], [2.8176, 2.6351]]
     """
@@ -53,7 +53,7 @@ def by_hand():
     scores = Q @ K.T  # (2, 2): 행 = 쿼리 단어, 열 = 키 단어
     show("점수 QKᵀ", scores)
     scaled = scores / math.sqrt(Q.shape[-1])
-    show("√d_k 로 나눔", scaled)
+    show("√d_k로 나눔", scaled)
     weights = scaled.softmax(dim=-1)  # 행마다 합이 1
     show("소프트맥스", weights)
     show("출력 = 가중치 × V", weights @ V)
@@ -65,7 +65,7 @@ def by_hand():
 
 # --8<-- [start:same_as_function]
 def same_as_function() -> bool:
-    """같은 계산을 snippets.transformer 의 함수로 한 번에 한다.
+    """같은 계산을 snippets.transformer의 함수로 한 번에 한다.
 
     >>> same_as_function()
     출력 모양: (2, 2)  (단어 2개 × d_v 2)

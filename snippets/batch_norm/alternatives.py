@@ -58,7 +58,7 @@ tensor([[1., 1.],
 from __future__ import annotations
 
 import torch
-from torch import nn  # noqa: F401  (docstring 의 doctest 가 쓴다)
+from torch import nn  # noqa: F401  (docstring의 doctest가 쓴다)
 
 
 # --8<-- [start:noise]

@@ -1,7 +1,7 @@
 """배치 정규화가 있을 때와 없을 때, 가중치 초깃값의 규모를 바꿔 가며 학습을 비교한다.
 
 데이터와 학습 루프는 가중치 초기화 노트의 것(snippets.weight_init.training)을 그대로 가져다 쓴다.
-모든 nn.Linear 의 가중치를 평균 0, 표준편차 `scale` 인 정규분포에서 뽑고, 같은 미니배치 순서로
+모든 nn.Linear의 가중치를 평균 0, 표준편차 `scale`인 정규분포에서 뽑고, 같은 미니배치 순서로
 SGD(학습률 0.05)를 300단계 밟는다.
 
 # --8<-- [start:compare]
@@ -11,20 +11,22 @@ SGD(학습률 0.05)를 300단계 밟는다.
 ...     print(f"{label}  표준편차 {run.scale:<5}  손실 {run.final_loss:.3f}  시험 정확도 {run.test_accuracy:.3f}")
 BN 없음  표준편차 0.01   손실 2.302  시험 정확도 0.086
 BN 없음  표준편차 0.03   손실 2.302  시험 정확도 0.086
-BN 없음  표준편차 0.1    손실 0.382  시험 정확도 0.872
-BN 없음  표준편차 0.3    손실 nan  시험 정확도 nan
+BN 없음  표준편차 0.1    손실 0.303  시험 정확도 0.933
+BN 없음  표준편차 0.3    손실 0.263  시험 정확도 0.883
 BN 없음  표준편차 1.0    손실 nan  시험 정확도 nan
-BN 있음  표준편차 0.01   손실 0.042  시험 정확도 0.975
-BN 있음  표준편차 0.03   손실 0.022  시험 정확도 0.983
-BN 있음  표준편차 0.1    손실 0.035  시험 정확도 0.978
-BN 있음  표준편차 0.3    손실 0.107  시험 정확도 0.953
-BN 있음  표준편차 1.0    손실 0.286  시험 정확도 0.852
+BN 있음  표준편차 0.01   손실 0.066  시험 정확도 0.969
+BN 있음  표준편차 0.03   손실 0.021  시험 정확도 0.978
+BN 있음  표준편차 0.1    손실 0.036  시험 정확도 0.950
+BN 있음  표준편차 0.3    손실 0.107  시험 정확도 0.911
+BN 있음  표준편차 1.0    손실 0.318  시험 정확도 0.794
 >>> [r.scale for r in runs if not r.use_bn and r.final_loss < 0.5]    # 제대로 배운 규모
-[0.1]
+[0.1, 0.3]
+>>> [f"{max(r.losses[:5]):.3g}" for r in runs if not r.use_bn]         # 처음 다섯 단계에서 가장 큰 손실
+['2.3', '2.3', '2.31', '483', '8.76e+140']
 >>> [r.scale for r in runs if r.use_bn and r.final_loss < 0.5]
 [0.01, 0.03, 0.1, 0.3, 1.0]
 >>> round(loss_spread(runs, use_bn=False), 3), round(loss_spread(runs, use_bn=True), 3)
-(inf, 0.264)
+(inf, 0.297)
 
 # --8<-- [end:compare]
 # --8<-- [start:scale_invariance]
@@ -37,28 +39,47 @@ True
 0.01
 
 # --8<-- [end:scale_invariance]
+# --8<-- [start:gradient_scale]
+>>> target = torch.randn(32, 5, generator=g)
+>>> grads = []
+>>> for a in (1.0, 100.0):
+...     v = (a * w).requires_grad_()
+...     ((bn(x @ v) - target) ** 2).mean().backward()
+...     grads.append(v.grad.norm().item())
+>>> round(grads[0] / grads[1])                                  # 가중치가 100배면 기울기는 100분의 1
+100
+
+# --8<-- [end:gradient_scale]
+# --8<-- [start:landscape]
+>>> for use_bn in (False, True):
+...     spread = loss_along_gradient(use_bn)
+...     print("BN 있음" if use_bn else "BN 없음", f"{spread:.3f}")
+BN 없음 3.464
+BN 있음 0.143
+
+# --8<-- [end:landscape]
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import torch
 from torch import nn
 
-from snippets.weight_init.training import accuracy, load_digits_data, train
+from snippets.weight_init.training import Digits, accuracy, load_digits_data, train
 
 
 # --8<-- [start:model]
 def make_bn_mlp(
     in_features: int, use_bn: bool, n_classes: int = 10, depth: int = 5, width: int = 100
 ) -> nn.Sequential:
-    """(Linear → BatchNorm1d → ReLU) 를 depth 번 쌓는다. use_bn=False 면 BN 없이 (Linear → ReLU)."""
+    """(Linear → BatchNorm1d → ReLU)를 depth 번 쌓는다. use_bn=False면 BN 없이 (Linear → ReLU)."""
     layers: list[nn.Module] = []
     for i in range(depth):
-        # BN 이 평균을 빼 버리므로 바로 앞 Linear 의 편향은 쓸모가 없다(β 가 그 일을 한다)
+        # BN이 평균을 빼 버리므로 바로 앞 Linear의 편향은 쓸모가 없다(β가 그 일을 한다)
         layers.append(nn.Linear(in_features if i == 0 else width, width, bias=not use_bn))
         if use_bn:
             layers.append(nn.BatchNorm1d(width))
@@ -68,7 +89,7 @@ def make_bn_mlp(
 
 
 def init_weights(model: nn.Module, scale: float, generator: torch.Generator) -> nn.Module:
-    """모든 Linear 가중치를 N(0, scale²) 에서 뽑고 편향은 0 으로 둔다."""
+    """모든 Linear 가중치를 N(0, scale²)에서 뽑고 편향은 0으로 둔다."""
     for module in model.modules():
         if isinstance(module, nn.Linear):
             nn.init.normal_(module.weight, std=scale, generator=generator)
@@ -106,14 +127,16 @@ def bn_comparison(
     seed: int = 0,
     source: str = "sklearn",
 ) -> tuple[BNRun, ...]:
-    data = load_digits_data(source)
+    # 배정밀도로 학습한다. 초깃값이 아주 작으면 배치 정규화가 float32의 반올림 오차까지 키워서,
+    # CPU가 쓰는 연산 명령(AVX2, AVX-512)에 따라 결과가 달라지기 때문이다.
+    data = as_float64(load_digits_data(source))
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
         runs = []
         for use_bn in (False, True):
             for scale in scales:
-                model = make_bn_mlp(data.n_features, use_bn)
+                model = make_bn_mlp(data.n_features, use_bn).double()
                 init_weights(model, scale, torch.Generator().manual_seed(seed))
                 losses = train(model, data, steps=steps, lr=lr, seed=seed + 1)
                 test_accuracy = (
@@ -127,6 +150,11 @@ def bn_comparison(
         torch.set_num_threads(threads)
 
 
+def as_float64(data: Digits) -> Digits:
+    """픽셀을 배정밀도(float64)로 바꾼 사본."""
+    return replace(data, x_train=data.x_train.double(), x_test=data.x_test.double())
+
+
 def loss_spread(runs: tuple[BNRun, ...], use_bn: bool) -> float:
     """규모를 바꿨을 때 최종 손실이 얼마나 달라지는가: 최댓값 - 최솟값. 발산(nan)은 무한대로 센다."""
     finals = [
@@ -136,3 +164,56 @@ def loss_spread(runs: tuple[BNRun, ...], use_bn: bool) -> float:
 
 
 # --8<-- [end:experiment]
+
+
+# --8<-- [start:loss_along_gradient]
+@cache
+def loss_along_gradient(
+    use_bn: bool,
+    scale: float = 0.1,
+    steps: int = 200,
+    lr: float = 0.05,
+    probes: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4),
+    every: int = 10,
+    seed: int = 0,
+) -> float:
+    """학습하는 길에서 기울기 방향으로 probes만큼 걸어 보았을 때 손실이 얼마나 달라지는가.
+
+    every 단계마다 지금 미니배치의 기울기 g를 구하고, w - η·g (η는 probes) 네 곳의 손실을 잰다.
+    그 최댓값과 최솟값의 차를 학습 내내 평균한다. 작을수록 손실 지형이 매끄럽다.
+    """
+    data = as_float64(load_digits_data("sklearn"))
+    model = make_bn_mlp(data.n_features, use_bn).double()
+    init_weights(model, scale, torch.Generator().manual_seed(seed))
+    generator = torch.Generator().manual_seed(seed + 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    parameters = list(model.parameters())
+    model.train()
+    spreads = []
+    for step in range(steps):
+        batch = torch.randint(0, len(data.x_train), (64,), generator=generator)
+        x, y = data.x_train[batch], data.y_train[batch]
+        optimizer.zero_grad()
+        nn.functional.cross_entropy(model(x), y).backward()
+        if step % every == 0:
+            spreads.append(_loss_range(model, parameters, x, y, probes))
+        optimizer.step()
+    return sum(spreads) / len(spreads)
+
+
+def _loss_range(model, parameters, x, y, probes) -> float:
+    """기울기 방향으로 η만큼씩 옮겨 본 손실의 최댓값과 최솟값의 차. 가중치는 제자리로 돌려놓는다."""
+    start = [p.detach().clone() for p in parameters]
+    losses = []
+    with torch.no_grad():
+        for eta in probes:
+            for p, p0 in zip(parameters, start):
+                p.copy_(p0 - eta * p.grad)
+            # 학습 모드 그대로 잰다. 이동 평균이 조금 움직이지만 재는 값에는 영향이 없다
+            losses.append(nn.functional.cross_entropy(model(x), y).item())
+        for p, p0 in zip(parameters, start):
+            p.copy_(p0)
+    return max(losses) - min(losses)
+
+
+# --8<-- [end:loss_along_gradient]

@@ -1,6 +1,6 @@
 """그림 3: 가중치 초깃값의 표준편차별로, 배치 정규화가 있을 때와 없을 때의 학습 곡선.
 
-데이터와 학습은 snippets.batch_norm.experiment.bn_comparison 이 한다(노트의 표와 같은 실행).
+데이터와 학습은 snippets.batch_norm.experiment.bn_comparison이 한다(노트의 표와 같은 실행).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def draw(palette: dict) -> plt.Figure:
                     linewidth=2,
                     label=label,
                 )
-            if len(finite) < len(run.losses):  # 손실이 inf/nan 이 되어 멈춘 학습
+            if len(finite) < len(run.losses):  # 손실이 inf/nan이 되어 멈춘 학습
                 ax.text(
                     0.96,
                     0.92,
@@ -64,7 +64,7 @@ def draw(palette: dict) -> plt.Figure:
     legend_ax.text(
         0.02,
         0.55,
-        "가중치를 모두 N(0, 표준편차²)에서 뽑고\n같은 미니배치 순서, 학습률 0.05 로\n"
+        "가중치를 모두 N(0, 표준편차²)에서 뽑고\n같은 미니배치 순서, 학습률 0.05로\n"
         "300단계 학습했다.\n손실 3 이상은 잘랐다.",
         transform=legend_ax.transAxes,
         va="top",

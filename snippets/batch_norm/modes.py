@@ -1,10 +1,10 @@
-"""model.train() 과 model.eval(): 배치 정규화가 두 모드에서 어떻게 다르게 동작하는가.
+"""model.train()과 model.eval(): 배치 정규화가 두 모드에서 어떻게 다르게 동작하는가.
 
 # --8<-- [start:batch_dependence]
 >>> _ = torch.manual_seed(0)
 >>> model = nn.Sequential(nn.Linear(3, 3), nn.BatchNorm1d(3))
 >>> sample = torch.tensor([[1.0, 2.0, 3.0]])
->>> batch_a = torch.cat([sample, torch.randn(7, 3)])          # 같은 샘플, 다른 동료들
+>>> batch_a = torch.cat([sample, torch.randn(7, 3)])          # 같은 샘플, 다른 샘플들과 함께
 >>> batch_b = torch.cat([sample, torch.randn(7, 3) + 5])
 >>> _ = model.train()
 >>> same_first_row(model(batch_a), model(batch_b))
@@ -36,6 +36,25 @@ torch.Size([1, 3])
 50 [2.85, -1.01] [3.92, 0.25]
 
 # --8<-- [end:running_stats]
+# --8<-- [start:momentum_none]
+>>> g = torch.Generator().manual_seed(1)
+>>> batches = [torch.randn(16, 2, generator=g) + 3 for _ in range(5)]
+>>> bn = nn.BatchNorm1d(2, momentum=None)            # 이동 평균 대신 누적 평균
+>>> for batch in batches:
+...     _ = bn(batch)
+>>> batch_means = torch.stack([b.mean(dim=0) for b in batches])
+>>> torch.allclose(bn.running_mean, batch_means.mean(dim=0))   # 배치 평균들의 단순 평균
+True
+>>> bn.num_batches_tracked
+tensor(5)
+>>> no_stats = nn.BatchNorm1d(2, track_running_stats=False)   # 이동 평균을 아예 두지 않는다
+>>> no_stats.running_mean is None
+True
+>>> _ = no_stats.eval()                                        # 추론 모드에서도 배치 통계를 쓴다
+>>> same_first_row(no_stats(batches[0]), no_stats(torch.cat([batches[0][:1], batches[1]])))
+False
+
+# --8<-- [end:momentum_none]
 """
 
 from __future__ import annotations
@@ -51,9 +70,9 @@ def same_first_row(a: torch.Tensor, b: torch.Tensor) -> bool:
 
 
 def feed_batches(n_batches: int, batch_size: int = 32, seed: int = 0) -> nn.BatchNorm1d:
-    """평균 (3, -1), 분산 (4, 0.25) 인 데이터의 배치를 학습 모드로 n_batches 번 흘려 보낸다."""
+    """평균 (3, -1), 분산 (4, 0.25)인 데이터의 배치를 학습 모드로 n_batches 번 흘려 보낸다."""
     generator = torch.Generator().manual_seed(seed)
-    bn = nn.BatchNorm1d(2)  # momentum=0.1 이 기본값
+    bn = nn.BatchNorm1d(2)  # momentum=0.1이 기본값
     bn.train()
     mean, std = torch.tensor([3.0, -1.0]), torch.tensor([2.0, 0.5])
     with torch.no_grad():

@@ -1,12 +1,12 @@
 """배치 정규화를 밑바닥부터: 순전파(학습/추론 모드), 이동 평균, 역전파 식.
 
-만든 것이 torch.nn.BatchNorm1d 와 같은 값을 내는지 두 모드에서 확인한다. 두 층에 같은 배치를
-넣고, 같은 손실로 같은 SGD 단계를 밟게 한 뒤 출력, 이동 평균, 이동 분산, γ, β 를 비교한다.
+만든 것이 torch.nn.BatchNorm1d와 같은 값을 내는지 두 모드에서 확인한다. 두 층에 같은 배치를
+넣고, 같은 손실로 같은 SGD 단계를 밟게 한 뒤 출력, 이동 평균, 이동 분산, γ, β를 비교한다.
 
 # --8<-- [start:compare]
 >>> _ = torch.manual_seed(0)
 >>> ours, ref = BatchNorm1dScratch(4), nn.BatchNorm1d(4)
->>> batches = [torch.randn(16, 4) * 3 + 2 for _ in range(5)]   # 평균 2, 표준편차 3 인 입력
+>>> batches = [torch.randn(16, 4) * 3 + 2 for _ in range(5)]   # 평균 2, 표준편차 3인 입력
 >>> diffs = train_side_by_side(ours, ref, batches)
 >>> {name: round(d, 5) for name, d in diffs.items()}
 {'출력': 0.0, '이동 평균': 0.0, '이동 분산': 0.0, 'γ': 0.0, 'β': 0.0}
@@ -20,7 +20,7 @@
 (True, 0.0)
 >>> ours.num_updates, ours.running_mean
 (6, tensor([0.9285, 1.0044, 1.1507, 0.9320]))
->>> round(2 * (1 - 0.9 ** ours.num_updates), 2)     # 0 에서 출발한 이동 평균의 기댓값
+>>> round(2 * (1 - 0.9 ** ours.num_updates), 2)     # 0에서 출발한 이동 평균의 기댓값
 0.94
 
 # --8<-- [end:compare]
@@ -48,22 +48,22 @@ from torch import nn
 
 # --8<-- [start:forward]
 def batch_norm_train(x, gamma, beta, eps: float = 1e-5):
-    """학습 모드의 배치 정규화. x 는 (배치, 특성). 특성마다 배치 통계로 정규화한다."""
+    """학습 모드의 배치 정규화. x는 (배치, 특성). 특성마다 배치 통계로 정규화한다."""
     mean = x.mean(dim=0)  # μ_B
-    var = x.var(dim=0, unbiased=False)  # σ²_B (n 으로 나눈다)
+    var = x.var(dim=0, unbiased=False)  # σ²_B (n으로 나눈다)
     x_hat = (x - mean) / torch.sqrt(var + eps)  # 평균 0, 분산 1
     return gamma * x_hat + beta  # 크기와 위치를 다시 배운다
 
 
 class BatchNorm1dScratch(nn.Module):
-    """nn.BatchNorm1d 와 같은 규칙으로 동작하는 배치 정규화 층."""
+    """nn.BatchNorm1d와 같은 규칙으로 동작하는 배치 정규화 층."""
 
     def __init__(self, num_features: int, eps: float = 1e-5, momentum: float = 0.1):
         super().__init__()
         self.eps, self.momentum = eps, momentum
         self.gamma = nn.Parameter(torch.ones(num_features))  # 크기(scale)
         self.beta = nn.Parameter(torch.zeros(num_features))  # 이동(shift)
-        # 학습되지 않고 저장만 되는 값은 buffer 로 둔다: state_dict 에 들어가고 .to(device) 를 따라간다.
+        # 학습되지 않고 저장만 되는 값은 buffer로 둔다: state_dict에 들어가고 .to(device)를 따라간다.
         self.register_buffer("running_mean", torch.zeros(num_features))
         self.register_buffer("running_var", torch.ones(num_features))
         self.num_updates = 0  # 이동 평균을 몇 번 갱신했는가(파이토치의 num_batches_tracked)
@@ -78,7 +78,7 @@ class BatchNorm1dScratch(nn.Module):
         with torch.no_grad():  # 이동 평균은 역전파와 상관없다
             m = self.momentum
             self.running_mean.mul_(1 - m).add_(m * x.mean(dim=0))
-            # 파이토치는 이동 분산에 불편 분산(n - 1 로 나눈 값)을 쌓는다
+            # 파이토치는 이동 분산에 불편 분산(n - 1로 나눈 값)을 쌓는다
             self.running_var.mul_(1 - m).add_(m * x.var(dim=0, unbiased=True))
             self.num_updates += 1
         return batch_norm_train(x, self.gamma, self.beta, self.eps)
@@ -89,7 +89,7 @@ class BatchNorm1dScratch(nn.Module):
 
 # --8<-- [start:backward]
 def batch_norm_backward(dout, x, gamma, eps: float = 1e-5):
-    """batch_norm_train 의 역전파를 손으로 푼 식. (dx, dγ, dβ) 를 돌려준다."""
+    """batch_norm_train의 역전파를 손으로 푼 식. (dx, dγ, dβ)를 돌려준다."""
     n = x.shape[0]
     mean = x.mean(dim=0)
     inv_std = 1.0 / torch.sqrt(x.var(dim=0, unbiased=False) + eps)
@@ -109,10 +109,10 @@ def batch_norm_backward(dout, x, gamma, eps: float = 1e-5):
 def train_side_by_side(
     ours: BatchNorm1dScratch, ref: nn.BatchNorm1d, batches, lr: float = 0.1
 ) -> dict:
-    """두 층에 같은 배치를 넣고 같은 손실로 SGD 를 밟는다. 항목별 최대 절대 차이를 돌려준다."""
+    """두 층에 같은 배치를 넣고 같은 손실로 SGD를 밟는다. 항목별 최대 절대 차이를 돌려준다."""
     opt_ours = torch.optim.SGD(ours.parameters(), lr=lr)
     opt_ref = torch.optim.SGD(ref.parameters(), lr=lr)
-    target = torch.linspace(-1, 1, batches[0].shape[1])  # γ, β 가 움직이도록 아무 목표나 둔다
+    target = torch.linspace(-1, 1, batches[0].shape[1])  # γ, β가 움직이도록 아무 목표나 둔다
     worst = 0.0
     for x in batches:
         y_ours, y_ref = ours(x), ref(x)

@@ -29,7 +29,7 @@ def data() -> dict:
 
 
 def log_axis(ax) -> None:
-    """로그 축의 눈금을 1e-20 처럼 쓴다. 기본 눈금은 수식 글꼴의 마이너스(U+2212)를 써서 나눔고딕에 없다."""
+    """로그 축의 눈금을 1e-20처럼 쓴다. 기본 눈금은 수식 글꼴의 마이너스(U+2212)를 써서 나눔고딕에 없다."""
     from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
     ax.set_yscale("log")
@@ -49,7 +49,7 @@ def main(out_dir: pathlib.Path) -> None:
         for i, name in enumerate(ACTIVATIONS):
             for scale, style in ((1.0, "-"), (2.0, "--")):
                 ratios = np.array(values["activation"][(name, scale)])
-                steps_back = np.arange(STEPS - 1, -1, -1)  # 마지막 시각에서 몇 칸 거슬러 왔는가
+                steps_back = np.arange(STEPS - 1, -1, -1)  # 마지막 시점에서 몇 칸 거슬러 왔는가
                 left.plot(
                     steps_back,
                     np.clip(ratios, 1e-40, 1e40),
@@ -58,17 +58,17 @@ def main(out_dir: pathlib.Path) -> None:
                     label=f"{name}, W×{scale:g}",
                 )
         log_axis(left)
-        left.set_xlabel("거슬러 올라간 시각 수")
+        left.set_xlabel("거슬러 올라간 시점 수")
         left.set_ylabel("기울기 노름 비율")
-        left.set_title("활성화 함수와 W 의 크기 (직교 W × 배율)")
+        left.set_title("활성화 함수와 W의 크기 (직교 W × 배율)")
         left.legend(fontsize=8, ncol=2)
         for i, (_, _, label) in enumerate(CELLS):
             ratios = np.array(values["cell"][label])
             right.plot(np.arange(len(ratios) - 1, -1, -1), ratios, color=colors[i], label=label)
         log_axis(right)
-        right.set_xlabel("거슬러 올라간 시각 수")
+        right.set_xlabel("거슬러 올라간 시점 수")
         right.set_ylabel("입력 기울기 노름 비율")
-        right.set_title("은닉 64, 100 시각: RNN, GRU, LSTM")
+        right.set_title("은닉 64, 100시점: RNN, GRU, LSTM")
         right.legend(fontsize=8)
         fig.tight_layout()
         return fig

@@ -1,12 +1,26 @@
-"""그림: 베끼기 과제에서 어텐션 없는 seq2seq 와 있는 seq2seq 의 위치별 정확도, 그리고 학습된 정렬."""
+"""그림: 베끼기 과제에서 어텐션 없는 seq2seq와 있는 seq2seq의 위치별 정확도, 그리고 학습된 정렬.
+
+values.json: 모델마다 출력 위치별 정확도(예: plain_1 … plain_8). 노트의 표가 이 값을 싣는다.
+"""
 
 import pathlib
 import sys
 
 import numpy as np
 
-from snippets.plotting import render_themes
+from snippets.plotting import render_themes, save_values
 from snippets.sequence_models.seq2seq import bottleneck_experiment
+
+MODELS = ("plain", "plain_forced", "plain_reversed", "attention")
+
+
+def values(result: dict) -> dict[str, str]:
+    """노트에 실을 값: '<모델>_<위치>' -> 소수 둘째 자리까지의 정확도."""
+    return {
+        f"{model}_{position}": f"{accuracy:.2f}"
+        for model in MODELS
+        for position, accuracy in enumerate(result[model], start=1)
+    }
 
 
 def main(out_dir: pathlib.Path) -> None:
@@ -27,6 +41,13 @@ def main(out_dir: pathlib.Path) -> None:
             "o-",
             color=palette["series"][1],
             label="어텐션 없음 (문맥 벡터 하나)",
+        )
+        left.plot(
+            positions,
+            result["plain_forced"],
+            "o--",
+            color=palette["series"][2],
+            label="어텐션 없음, 평가 때도 정답을 넣어 줌",
         )
         left.plot(
             positions, result["attention"], "s-", color=palette["series"][0], label="덧셈 어텐션"
@@ -55,6 +76,7 @@ def main(out_dir: pathlib.Path) -> None:
         return fig
 
     render_themes(draw, out_dir, "seq2seq-alignment")
+    save_values(out_dir, values(result))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""LSTM 셀과 GRU 셀을 식 그대로 구현하고 torch.nn.LSTM, torch.nn.GRU 와 비교한다."""
+"""LSTM 셀과 GRU 셀을 식 그대로 구현하고 torch.nn.LSTM, torch.nn.GRU와 비교한다."""
 
 # --8<-- [start:setup]
 import torch
@@ -11,10 +11,10 @@ from torch import Tensor, nn
 def lstm_cell(
     x: Tensor, h: Tensor, c: Tensor, W_ih: Tensor, W_hh: Tensor, b_ih: Tensor, b_hh: Tensor
 ) -> tuple[Tensor, Tensor]:
-    """LSTM 한 시각. 가중치는 네 블록(i, f, g, o)을 세로로 쌓은 (4H, ·) 행렬."""
+    """LSTM 한 시점. 가중치는 네 블록(i, f, g, o)을 세로로 쌓은 (4H, ·) 행렬."""
     gates = x @ W_ih.T + b_ih + h @ W_hh.T + b_hh
     i, f, g, o = gates.chunk(4, dim=-1)
-    i, f, o = i.sigmoid(), f.sigmoid(), o.sigmoid()  # 게이트: 0~1 의 비율
+    i, f, o = i.sigmoid(), f.sigmoid(), o.sigmoid()  # 게이트: 0~1의 비율
     g = g.tanh()  # 후보 내용: -1~1
     c = f * c + i * g  # 셀 상태: 일부를 지우고(f) 새 내용을 더한다(i)
     h = o * c.tanh()  # 은닉 상태: 셀 상태 중 내보낼 만큼만(o)
@@ -28,12 +28,12 @@ def lstm_cell(
 def gru_cell(
     x: Tensor, h: Tensor, W_ih: Tensor, W_hh: Tensor, b_ih: Tensor, b_hh: Tensor
 ) -> Tensor:
-    """GRU 한 시각. 가중치는 세 블록(r, z, n)을 쌓은 (3H, ·) 행렬. 셀 상태 없음."""
+    """GRU 한 시점. 가중치는 세 블록(r, z, n)을 쌓은 (3H, ·) 행렬. 셀 상태 없음."""
     xr, xz, xn = (x @ W_ih.T + b_ih).chunk(3, dim=-1)
     hr, hz, hn = (h @ W_hh.T + b_hh).chunk(3, dim=-1)
     r = (xr + hr).sigmoid()  # 리셋: 후보를 만들 때 과거를 얼마나 볼지
     z = (xz + hz).sigmoid()  # 업데이트: 과거를 얼마나 그대로 둘지
-    n = (xn + r * hn).tanh()  # 후보 상태 (r 은 행렬 곱 뒤에 곱한다)
+    n = (xn + r * hn).tanh()  # 후보 상태 (r은 행렬 곱 뒤에 곱한다)
     return (1 - z) * n + z * h
 
 
@@ -42,7 +42,7 @@ def gru_cell(
 
 # --8<-- [start:compare_gated]
 def compare_gated(kind: str, seed: int = 0) -> bool:
-    """nn.LSTM / nn.GRU 의 가중치로 직접 만든 셀을 시간 축으로 돌려 비교한다.
+    """nn.LSTM / nn.GRU의 가중치로 직접 만든 셀을 시간 축으로 돌려 비교한다.
 
     >>> compare_gated("lstm"), compare_gated("gru")
     (True, True)

@@ -17,9 +17,9 @@ ACTIVATIONS = {
 
 # --8<-- [start:scaled_orthogonal]
 def scaled_orthogonal(size: int, scale: float, g: torch.Generator):
-    """모든 특잇값이 scale 인 행렬: 곱할 때마다 벡터 길이가 정확히 scale 배."""
+    """모든 특잇값이 scale인 행렬: 곱할 때마다 벡터 길이가 정확히 scale배."""
     a = torch.randn(size, size, generator=g, dtype=torch.float64)
-    q, _ = torch.linalg.qr(a)  # q 는 직교 행렬: 특잇값이 모두 1
+    q, _ = torch.linalg.qr(a)  # q는 직교 행렬: 특잇값이 모두 1
     return scale * q
 
 
@@ -30,8 +30,8 @@ def scaled_orthogonal(size: int, scale: float, g: torch.Generator):
 def gradient_norms(
     activation: str, scale: float, steps: int = 50, hidden: int = 64, seed: int = 0
 ) -> list[float]:
-    """h_t = f(x_t + W h_{t-1}) 를 steps 번 돌리고, 마지막 상태의 손실에서
-    시각마다의 기울기 노름 ||dL/dh_t|| 를 잰다. 마지막 시각의 값에 대한 비율.
+    """h_t = f(x_t + W h_{t-1})를 steps번 돌리고, 마지막 상태의 손실에서
+    시점마다의 기울기 노름 ||dL/dh_t||를 잰다. 마지막 시점의 값에 대한 비율.
 
     >>> [round(r, 4) for r in gradient_norms("linear", 0.9, steps=4)]
     [0.729, 0.81, 0.9, 1.0]
@@ -76,9 +76,32 @@ def activation_table(scales=(0.5, 1.0, 2.0, 4.0), steps: int = 50) -> None:
 # --8<-- [end:activation_table]
 
 
+# --8<-- [start:relu_growth]
+def growth_per_step(activation: str, scale: float, steps: int = 50) -> float:
+    """한 시점을 거슬러 갈 때 기울기 노름이 평균 몇 배가 되는가: 전체 비율의 (steps-1)제곱근."""
+    return gradient_norms(activation, scale, steps)[0] ** (1 / (steps - 1))
+
+
+def relu_growth_table(scales=(0.5, 1.0, 2.0, 4.0)) -> None:
+    """렐루는 절반쯤의 유닛을 끄므로, 기울기는 한 시점마다 배율보다 √2쯤 작은 배율로 변한다.
+
+    >>> relu_growth_table()
+    W×0.5: 한 시점당 0.35배 (배율/√2 = 0.35)
+    W×1.0: 한 시점당 0.69배 (배율/√2 = 0.71)
+    W×2.0: 한 시점당 1.43배 (배율/√2 = 1.41)
+    W×4.0: 한 시점당 2.85배 (배율/√2 = 2.83)
+    """
+    for s in scales:
+        per_step = growth_per_step("relu", s)
+        print(f"W×{s:.1f}: 한 시점당 {per_step:.2f}배 (배율/√2 = {s / math.sqrt(2):.2f})")
+
+
+# --8<-- [end:relu_growth]
+
+
 # --8<-- [start:max_derivative]
 def max_derivative(activation: str) -> float:
-    """도함수의 최댓값: 한 시각을 지날 때 기울기에 곱해질 수 있는 가장 큰 값.
+    """도함수의 최댓값: 한 시점을 지날 때 기울기에 곱해질 수 있는 가장 큰 값.
 
     >>> {name: max_derivative(name) for name in ("tanh", "sigmoid", "relu")}
     {'tanh': 1.0, 'sigmoid': 0.25, 'relu': 1.0}
@@ -92,22 +115,28 @@ def max_derivative(activation: str) -> float:
 
 
 # --8<-- [start:input_gradient_ratio]
+def open_forget_gate(layer: nn.LSTM, value: float) -> None:
+    """망각 게이트에 더해지는 편향 bias_ih + bias_hh의 [H:2H] 구간이 정확히 value가 되게 한다."""
+    H = layer.hidden_size
+    with torch.no_grad():
+        layer.bias_ih_l0[H : 2 * H] = value
+        layer.bias_hh_l0[H : 2 * H] = 0.0  # 그대로 두면 U(±1/√H)에서 뽑힌 값이 더해진다
+
+
 def input_gradient_norms(
     kind: str, steps: int = 100, forget_bias: float | None = None, seed: int = 0
 ) -> list[float]:
-    """마지막 출력의 기울기가 시각마다의 입력에 얼마나 닿는지.
-    ||dL/dx_t|| / ||dL/dx_T|| 를 돌려준다.
+    """마지막 출력의 기울기가 시점마다의 입력에 얼마나 닿는지.
+    ||dL/dx_t|| / ||dL/dx_T||를 돌려준다.
 
     forget_bias: LSTM 망각 게이트의 편향을 이 값으로 바꾼다.
-    PyTorch 는 게이트를 i, f, g, o 순서로 쌓으므로 망각 게이트는 [H:2H] 구간이다.
+    파이토치는 게이트를 i, f, g, o 순서로 쌓으므로 망각 게이트는 [H:2H] 구간이다.
     """
     torch.manual_seed(seed)
     H = 64
     layer = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}[kind](16, H).double()
     if forget_bias is not None:
-        with torch.no_grad():
-            layer.bias_ih_l0[H : 2 * H] = forget_bias
-            layer.bias_hh_l0[H : 2 * H] = 0.0
+        open_forget_gate(layer, forget_bias)
     x = torch.randn(steps, 1, 16, dtype=torch.float64, requires_grad=True)
     out, _ = layer(x)
     out[-1].sum().backward()
@@ -116,7 +145,7 @@ def input_gradient_norms(
 
 
 def gated_table(steps: int = 100) -> None:
-    """100시각 앞의 입력까지 살아남는 기울기의 비율.
+    """100시점 앞의 입력까지 살아남는 기울기의 비율.
 
     >>> gated_table()
     rnn                7.9e-26
@@ -137,11 +166,11 @@ def gated_table(steps: int = 100) -> None:
 
 # --8<-- [start:clip_demo]
 def clip_demo() -> None:
-    """기울기 전체의 노름이 max_norm 을 넘으면 방향은 두고 길이만 줄인다.
+    """기울기 전체의 노름이 max_norm을 넘으면 방향은 두고 길이만 줄인다.
 
     >>> clip_demo()
     자르기 전 노름 50.0
-    clip_grad_norm_ 이 돌려준 값 50.0
+    clip_grad_norm_이 돌려준 값 50.0
     자른 뒤 노름 1.0
     방향 유지: True
     """
@@ -150,7 +179,7 @@ def clip_demo() -> None:
     before = p.grad.clone()
     print("자르기 전 노름", round(before.norm().item(), 3))
     total = nn.utils.clip_grad_norm_([p], max_norm=1.0)
-    print("clip_grad_norm_ 이 돌려준 값", round(total.item(), 3))
+    print("clip_grad_norm_이 돌려준 값", round(total.item(), 3))
     print("자른 뒤 노름", round(p.grad.norm().item(), 3))
     cosine = torch.dot(p.grad, before) / (p.grad.norm() * before.norm())
     print("방향 유지:", math.isclose(cosine.item(), 1.0, rel_tol=1e-6))

@@ -1,4 +1,4 @@
-"""nn.RNN, nn.LSTM, nn.GRU 의 매개변수 수: 게이트 블록 수가 1 : 4 : 3 이다."""
+"""nn.RNN, nn.LSTM, nn.GRU의 매개변수 수: 게이트 블록 수가 1 : 4 : 3이다."""
 
 # --8<-- [start:setup]
 from torch import nn

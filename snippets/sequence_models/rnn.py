@@ -1,4 +1,4 @@
-"""시간으로 펼친 RNN 을 직접 구현하고 torch.nn.RNN 과 비교한다."""
+"""시간으로 펼친 RNN을 직접 구현하고 torch.nn.RNN과 비교한다."""
 
 # --8<-- [start:setup]
 import torch
@@ -11,11 +11,11 @@ from torch import Tensor, nn
 def rnn_forward(
     x: Tensor, W_xh: Tensor, W_hh: Tensor, b_h: Tensor, h0: Tensor | None = None
 ) -> tuple[Tensor, Tensor]:
-    """엘만 RNN 을 시간 축으로 펼쳐 한 칸씩 계산한다.
+    """엘만 RNN을 시간 축으로 펼쳐 한 칸씩 계산한다.
 
     x: (길이 T, 배치 B, 입력 D), W_xh: (H, D), W_hh: (H, H), b_h: (H,)
-    모든 시각이 같은 W_xh, W_hh, b_h 를 쓴다(가중치 공유).
-    돌려주는 값: 모든 시각의 은닉 상태 (T, B, H), 마지막 은닉 상태 (B, H)
+    모든 시점이 같은 W_xh, W_hh, b_h를 쓴다(가중치 공유).
+    돌려주는 값: 모든 시점의 은닉 상태 (T, B, H), 마지막 은닉 상태 (B, H)
     """
     T, B, _ = x.shape
     h = x.new_zeros(B, W_hh.shape[0]) if h0 is None else h0
@@ -31,7 +31,7 @@ def rnn_forward(
 
 # --8<-- [start:compare_with_torch]
 def compare_with_torch(seed: int = 0) -> tuple[bool, float]:
-    """nn.RNN 의 가중치를 그대로 rnn_forward 에 넣고 출력을 비교한다.
+    """nn.RNN의 가중치를 그대로 rnn_forward에 넣고 출력을 비교한다.
 
     >>> same, diff = compare_with_torch()
     >>> same

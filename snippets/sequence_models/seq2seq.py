@@ -12,7 +12,7 @@ BOS = VOCAB  # 디코더의 첫 입력으로 쓰는 시작 토큰
 
 # --8<-- [start:encoder]
 class Encoder(nn.Module):
-    """입력 시퀀스를 읽어 시각마다의 은닉 상태와 마지막 은닉 상태를 돌려준다."""
+    """입력 시퀀스를 읽어 시점마다의 은닉 상태와 마지막 은닉 상태를 돌려준다."""
 
     def __init__(self, vocab: int, hidden: int):
         super().__init__()
@@ -53,7 +53,7 @@ class Decoder(nn.Module):
     """한 글자씩 내놓는 디코더.
 
     attention=False: 인코더의 마지막 상태(문맥 벡터) 하나에서 출발할 뿐이다.
-    attention=True: 매 시각 인코더의 모든 상태를 다시 훑어 문맥 벡터를 새로 만든다.
+    attention=True: 매 시점 인코더의 모든 상태를 다시 훑어 문맥 벡터를 새로 만든다.
     """
 
     def __init__(self, vocab: int, hidden: int, attention: bool):
@@ -84,7 +84,8 @@ class Seq2Seq(nn.Module):
         self.decoder = Decoder(vocab, hidden, attention)
 
     def forward(self, src: Tensor, tgt: Tensor | None = None, length: int | None = None):
-        """tgt 를 주면 교사 강요: 정답의 앞 글자를 다음 입력으로 넣는다.
+        """tgt를 주면 교사 강요: 정답의 앞 글자를 다음 입력으로 넣는다.
+        그래도 시점마다 한 번씩 돈다: 디코더 상태 s가 앞 시점의 s에서 나오기 때문이다.
         없으면 자기 예측을 다음 입력으로 넣는다(탐욕적 디코딩).
         돌려주는 값: 로짓 (B, L, V), 어텐션 가중치 (B, L, T) 또는 None
         """
@@ -106,7 +107,7 @@ class Seq2Seq(nn.Module):
 
 # --8<-- [start:copy_task]
 def copy_batch(batch: int, length: int, generator: torch.Generator) -> Tensor:
-    """과제: 숫자열을 그대로 베껴 쓴다. 첫 출력은 가장 먼저 읽은 입력이 필요하다."""
+    """과제: 숫자열을 그대로 베껴 쓴다."""
     return torch.randint(0, VOCAB, (batch, length), generator=generator)
 
 
@@ -118,15 +119,19 @@ def train_copy(
     batch: int = 32,
     lr: float = 1e-2,
     seed: int = 1,
+    reverse: bool = False,
 ) -> Seq2Seq:
-    """교사 강요로 베끼기를 학습한다. 두 모델은 크기·데이터·단계 수가 같다."""
+    """교사 강요로 베끼기를 학습한다. 모델들은 크기·데이터·단계 수가 같다.
+
+    reverse=True: Sutskever 등(2014)처럼 입력을 뒤집어 넣는다(정답은 그대로).
+    """
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     model = Seq2Seq(hidden, attention)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     for _ in range(steps):
         src = copy_batch(batch, length, g)
-        logits, _ = model(src, tgt=src)
+        logits, _ = model(src.flip(1) if reverse else src, tgt=src)
         loss = F.cross_entropy(logits.reshape(-1, VOCAB), src.reshape(-1))
         opt.zero_grad()
         loss.backward()
@@ -139,31 +144,46 @@ def train_copy(
 
 
 # --8<-- [start:bottleneck_experiment]
+def position_accuracy(logits: Tensor, target: Tensor) -> list[float]:
+    """출력 위치마다 맞힌 비율."""
+    return (logits.argmax(-1) == target).float().mean(0).tolist()
+
+
 def bottleneck_experiment(
     length: int = 8, samples: int = 512, example=(3, 1, 4, 1, 5, 9, 2, 6), **train_kwargs
 ) -> dict:
     """어텐션이 없는 모델과 있는 모델을 같은 조건으로 학습해 새 숫자열로 잰다.
 
-    plain, attention: 출력 위치별 정확도
+    plain, attention: 탐욕적 디코딩(자기 예측을 다음 입력으로)으로 잰 출력 위치별 정확도
+    plain_forced: 어텐션 없는 모델에 평가 때도 정답의 앞 글자를 넣어 준 정확도
+    plain_reversed: 입력을 뒤집어 학습·평가한 어텐션 없는 모델의 정확도
     alignment: 어텐션 모델의 평균 가중치 (출력 위치 × 입력 위치)
     example: 숫자열 하나에 대한 어텐션 모델의 출력과 가중치
     """
-    src = copy_batch(samples, length, torch.Generator().manual_seed(12345))
-    result = {}
-    for name, attention in [("plain", False), ("attention", True)]:
-        model = train_copy(attention, length=length, **train_kwargs)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # 스레드 수에 따라 덧셈 순서가 바뀌어 결과가 흔들리지 않게
+    try:
+        src = copy_batch(samples, length, torch.Generator().manual_seed(12345))
+        plain = train_copy(False, length=length, **train_kwargs)
+        attention = train_copy(True, length=length, **train_kwargs)
+        reversed_ = train_copy(False, length=length, reverse=True, **train_kwargs)
         with torch.no_grad():
-            logits, weights = model(src)  # 탐욕적 디코딩: 자기 예측을 다음 입력으로
-        result[name] = (logits.argmax(-1) == src).float().mean(0).tolist()
-        if weights is not None:
-            result["alignment"] = weights.mean(0).tolist()
-            with torch.no_grad():
-                logits, weights = model(torch.tensor([example]))
-            result["example"] = {
-                "src": list(example),
-                "output": logits[0].argmax(-1).tolist(),
-                "weights": weights[0].tolist(),
+            result = {
+                "plain": position_accuracy(plain(src)[0], src),
+                "plain_forced": position_accuracy(plain(src, tgt=src)[0], src),
+                "plain_reversed": position_accuracy(reversed_(src.flip(1))[0], src),
             }
+            logits, weights = attention(src)
+            result["attention"] = position_accuracy(logits, src)
+            result["alignment"] = weights.mean(0).tolist()
+            logits, weights = attention(torch.tensor([example]))
+    finally:
+        torch.set_num_threads(threads)
+    result["example"] = {
+        "src": list(example),
+        "output": logits[0].argmax(-1).tolist(),
+        "weights": weights[0].tolist(),
+    }
     return result
 
 

@@ -1,9 +1,10 @@
-"""명령줄: python -m snippets.transformer {train,read,bench}
+"""명령줄: python -m snippets.transformer {train,read,bench,profile}
 
     python -m snippets.transformer train --task numerals --preset ci --out runs/ci
     python -m snippets.transformer read --checkpoint runs/ci 3052 9999
     python -m snippets.transformer train --task lm --preset ci --out runs/lm
     python -m snippets.transformer bench --out runs/bench
+    python -m snippets.transformer profile --task numerals --out runs/profile   # 단계가 시간을 어디에 쓰는지
     torchrun --nproc_per_node 2 -m snippets.transformer train --preset gpu --out runs/gpu   # 여러 장
 
 잘못된 입력은 '오류: …' 한 줄을 표준 오류로 내고 종료 코드 2로 끝난다.
@@ -20,7 +21,7 @@ from snippets.transformer.train import DemoError
 
 
 class KoreanArgumentParser(argparse.ArgumentParser):
-    """argparse 의 여러 줄짜리 오류 대신 한 줄 오류를 낸다."""
+    """argparse의 여러 줄짜리 오류 대신 한 줄 오류를 낸다."""
 
     def error(self, message):
         raise DemoError(f"명령줄 인자가 잘못되었습니다 — {message} (도움말: --help)")
@@ -35,7 +36,7 @@ def build_parser():
     )
 
     train = commands.add_parser(
-        "train", help="모델을 학습하고 DIR/metrics.json, DIR/checkpoint.pt 를 쓴다"
+        "train", help="모델을 학습하고 DIR/metrics.json, DIR/checkpoint.pt를 쓴다"
     )
     train.add_argument("--task", default="numerals", help="numerals(숫자 읽기) 또는 lm(언어 모델)")
     train.add_argument("--preset", default="ci", help="ci(CPU 2코어, 1분 안팎) 또는 gpu")
@@ -44,29 +45,46 @@ def build_parser():
     train.add_argument(
         "--max-seconds", type=float, default=None, help="학습 시간 상한(초). 넘으면 멈추고 평가한다"
     )
-    train.add_argument("--steps", type=int, default=None, help="프리셋의 걸음 수를 바꾼다")
-    train.add_argument("--compile", action="store_true", help="torch.compile 로 모델을 컴파일한다")
+    train.add_argument("--steps", type=int, default=None, help="프리셋의 학습 단계 수를 바꾼다")
+    train.add_argument("--compile", action="store_true", help="torch.compile로 모델을 컴파일한다")
     train.add_argument(
         "--fused-attention",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="F.scaled_dot_product_attention 을 쓸지(기본: 프리셋이 정한다)",
+        help="F.scaled_dot_product_attention을 쓸지(기본: 프리셋이 정한다)",
     )
     train.add_argument("--seed", type=int, default=0)
 
     read = commands.add_parser("read", help="학습한 숫자 읽기 모델로 숫자를 한국어로 읽는다")
-    read.add_argument("--checkpoint", required=True, metavar="DIR", help="train --out 으로 준 폴더")
+    read.add_argument("--checkpoint", required=True, metavar="DIR", help="train --out으로 준 폴더")
     read.add_argument("--device", default="auto")
     read.add_argument("numbers", nargs="+", help="읽을 숫자들")
 
     bench = commands.add_parser(
-        "bench", help="순진한 어텐션과 F.scaled_dot_product_attention 의 시간·메모리 비교"
+        "bench", help="순진한 어텐션과 F.scaled_dot_product_attention의 시간·메모리 비교"
     )
     bench.add_argument("--device", default="auto")
-    bench.add_argument("--out", default="runs/bench", help="bench.json 과 그림을 쓸 폴더")
+    bench.add_argument("--out", default="runs/bench", help="bench.json과 그림을 쓸 폴더")
     bench.add_argument(
         "--lengths", default=None, help="쉼표로 나눈 시퀀스 길이(기본: 장치에 맞춰 고른다)"
     )
+    bench.add_argument(
+        "--train-steps",
+        type=int,
+        default=20,
+        help="두 과제의 학습 단계를 이만큼 돌려 단계 토막 시간도 잰다(0이면 건너뛴다)",
+    )
+
+    prof = commands.add_parser(
+        "profile", help="학습 몇 단계를 torch.profiler로 기록해 시간이 많이 드는 연산 표를 쓴다"
+    )
+    prof.add_argument("--task", default="numerals", help="numerals 또는 lm")
+    prof.add_argument("--preset", default="ci", help="ci 또는 gpu")
+    prof.add_argument("--device", default="auto")
+    prof.add_argument(
+        "--steps", type=int, default=10, help="기록할 단계 수(앞의 3단계는 데우기로 뺀다)"
+    )
+    prof.add_argument("--out", default="runs/profile", help="profile.txt와 profile.json을 쓸 폴더")
     return parser
 
 
@@ -102,7 +120,7 @@ def command_train(args):
     shown = {
         k: v
         for k, v in metrics.items()
-        if k not in ("loss_curve", "examples", "mistakes", "sample")
+        if k not in ("loss_curve", "val_curve", "examples", "mistakes", "sample")
     }
     if metrics.get("world_size", 1) == 1 or int(os.environ.get("RANK", "0")) == 0:
         print(json.dumps(shown, ensure_ascii=False, indent=2))
@@ -132,14 +150,32 @@ def command_bench(args):
         try:
             lengths = [int(x) for x in args.lengths.split(",")]
         except ValueError:
-            raise DemoError(f"--lengths 는 쉼표로 나눈 정수여야 합니다: '{args.lengths}'") from None
-    result = run_benchmark(resolve_device(args.device), lengths=lengths, out=args.out)
+            raise DemoError(f"--lengths는 쉼표로 나눈 정수여야 합니다: '{args.lengths}'") from None
+    result = run_benchmark(
+        resolve_device(args.device), lengths=lengths, out=args.out, train_steps=args.train_steps
+    )
     print(json.dumps({k: v for k, v in result.items() if k != "rows"}, ensure_ascii=False))
     for row in result["rows"]:
         print(json.dumps(row, ensure_ascii=False))
 
 
-COMMANDS = {"train": command_train, "read": command_read, "bench": command_bench}
+def command_profile(args):
+    from snippets.transformer.profile import profile_training
+
+    if args.steps < 1:
+        raise DemoError(f"--steps는 1 이상이어야 합니다: {args.steps}")
+    summary = profile_training(args.task, args.preset, args.device, args.out, steps=args.steps)
+    print(json.dumps(summary["step_time_ms"], ensure_ascii=False))
+    for op in summary["top_ops"][:10]:
+        print(f"{op['self_ms_per_step']:10.3f} ms/단계  {op['calls']:6d}회  {op['name']}")
+
+
+COMMANDS = {
+    "train": command_train,
+    "read": command_read,
+    "bench": command_bench,
+    "profile": command_profile,
+}
 
 
 def main(argv=None):
@@ -148,6 +184,11 @@ def main(argv=None):
         COMMANDS[args.command](args)
     except DemoError as err:
         print(f"오류: {err}", file=sys.stderr)
+        return 2
+    except (
+        ModuleNotFoundError
+    ) as err:  # 선택 패키지가 빠진 설치: 추적 정보 대신 무엇이 없는지 한 줄로
+        print(f"오류: {str(err).splitlines()[0]}", file=sys.stderr)
         return 2
     return 0
 

@@ -1,10 +1,10 @@
 """어텐션의 부품을 처음부터 짠다: 스케일드 닷프로덕트 어텐션, 멀티헤드 어텐션, 위치 인코딩, 마스크.
 
 노트가 보여 주는 코드가 곧 데모 모델이 학습하는 코드다. 학습할 때는 속도를 위해
-`MultiHeadAttention(use_fused=True)`로 PyTorch 의 `F.scaled_dot_product_attention`(플래시·메모리 효율
+`MultiHeadAttention(use_fused=True)`로 PyTorch의 `F.scaled_dot_product_attention`(플래시·메모리 효율
 커널)을 부를 수 있는데, 수식은 같고 테스트가 두 경로의 결과가 같은지 확인한다.
 
-마스크 규칙은 `F.scaled_dot_product_attention`의 불리언 마스크와 같다: **True 인 자리만 본다.**
+마스크 규칙은 `F.scaled_dot_product_attention`의 불리언 마스크와 같다: **True인 자리만 본다.**
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from torch import nn
 
 # --8<-- [start:scaled_dot_product_attention]
 def scaled_dot_product_attention(query, key, value, mask=None, is_causal=False):
-    """softmax(Q Kᵀ / √d_k) V 를 계산해 (출력, 어텐션 가중치)를 돌려준다.
+    """softmax(Q Kᵀ / √d_k) V를 계산해 (출력, 어텐션 가중치)를 돌려준다.
 
     query: (..., L, d_k), key: (..., S, d_k), value: (..., S, d_v).
-    mask: (..., L, S)로 브로드캐스트되는 불리언 텐서. True 인 자리만 본다.
-    is_causal: True 면 i 번째 쿼리가 j > i 인 키를 보지 못하게 한다.
+    mask: (..., L, S)로 브로드캐스트되는 불리언 텐서. True인 자리만 본다.
+    is_causal: True면 i 번째 쿼리가 j > i인 키를 보지 못하게 한다.
 
     >>> q = torch.tensor([[1.0, 0.0], [0.0, 1.0]])
     >>> k = torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
@@ -52,7 +52,7 @@ def scaled_dot_product_attention(query, key, value, mask=None, is_causal=False):
 
 # --8<-- [start:causal_mask]
 def causal_mask(length, key_length=None, device=None):
-    """인과 마스크: i 번째 위치는 0..i 만 본다(아래 삼각형이 True).
+    """인과 마스크: i 번째 위치는 0..i만 본다(아래 삼각형이 True).
 
     >>> causal_mask(4).int()
     tensor([[1, 0, 0, 0],
@@ -87,10 +87,10 @@ def padding_mask(tokens, pad_id):
 
 # --8<-- [start:multi_head_attention]
 class MultiHeadAttention(nn.Module):
-    """멀티헤드 어텐션. d_model 을 n_heads 개의 헤드로 나눠 각자 어텐션한 뒤 다시 잇는다.
+    """멀티헤드 어텐션. d_model을 n_heads 개의 헤드로 나눠 각자 어텐션한 뒤 다시 잇는다.
 
-    W_q, W_k, W_v 는 입력을 쿼리·키·밸류로 비추고, W_o 는 이어 붙인 헤드들을 다시 섞는다.
-    use_fused=True 면 같은 계산을 `F.scaled_dot_product_attention`에 맡긴다(GPU 에서 플래시 커널).
+    W_q, W_k, W_v는 입력을 쿼리·키·밸류로 비추고, W_o는 이어 붙인 헤드들을 다시 섞는다.
+    use_fused=True면 같은 계산을 `F.scaled_dot_product_attention`에 맡긴다(GPU에서 플래시 커널).
     어텐션 가중치가 필요하면(need_weights=True) 언제나 처음부터 짠 경로로 계산한다.
 
     >>> _ = torch.manual_seed(0)

@@ -1,13 +1,13 @@
-"""어텐션 벤치마크: QKᵀ 를 통째로 만드는 순진한 어텐션 대 F.scaled_dot_product_attention.
+"""어텐션 벤치마크: QKᵀ를 통째로 만드는 순진한 어텐션 대 F.scaled_dot_product_attention.
 
 시퀀스 길이를 늘려 가며 지금 있는 장치에서 앞으로 계산(forward) 한 번의 시간과 최대 메모리를 잰다.
 둘 다 인과 어텐션(is_causal=True)이고, 배치 1, 헤드 8, 헤드 차원 64 다.
 
 메모리를 재는 방법:
-- CUDA: torch.cuda.reset_peak_memory_stats() 뒤 torch.cuda.max_memory_allocated() 에서 시작 전 할당량을 뺀다.
+- CUDA: torch.cuda.reset_peak_memory_stats() 뒤 torch.cuda.max_memory_allocated()에서 시작 전 할당량을 뺀다.
 - CPU: torch.profiler(profile_memory=True)가 기록한 할당·해제 이벤트를 시간순으로 더해 살아 있는 바이트의
-  최댓값을 구한다. PyTorch 의 CPU 할당만 세며(입력 텐서는 미리 만들어 두므로 빠진다), 파이썬 tracemalloc 은
-  PyTorch 의 할당을 보지 못해서 쓰지 않는다.
+  최댓값을 구한다. PyTorch의 CPU 할당만 세며(입력 텐서는 미리 만들어 두므로 빠진다), 파이썬 tracemalloc은
+  PyTorch의 할당을 보지 못해서 쓰지 않는다.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def naive_attention(q, k, v):
 
 
 def fused_attention(q, k, v):
-    """PyTorch 의 융합 커널: 점수 행렬을 조각내 계산해 통째로 만들지 않는다(GPU 는 플래시 어텐션)."""
+    """PyTorch의 융합 커널: 점수 행렬을 조각내 계산해 통째로 만들지 않는다(GPU는 플래시 어텐션)."""
     return F.scaled_dot_product_attention(q, k, v, is_causal=True)
 
 
@@ -48,7 +48,7 @@ def fused_attention(q, k, v):
 
 @contextlib.contextmanager
 def quiet_stderr():
-    """profiler(kineto)가 C++ 에서 표준 오류에 바로 쓰는 시작·끝 알림 두 줄을 잠깐 막는다."""
+    """profiler(kineto)가 C++에서 표준 오류에 바로 쓰는 시작·끝 알림 두 줄을 잠깐 막는다."""
     sys.stderr.flush()
     saved = os.dup(2)
     with open(os.devnull, "w") as devnull:
@@ -61,7 +61,7 @@ def quiet_stderr():
 
 
 def cpu_peak_bytes(fn):
-    """fn() 이 PyTorch CPU 할당기로 잡은 메모리의 최댓값(바이트). profiler 의 메모리 이벤트를 시간순으로 더한다."""
+    """fn()이 PyTorch CPU 할당기로 잡은 메모리의 최댓값(바이트). profiler의 메모리 이벤트를 시간순으로 더한다."""
     with quiet_stderr(), profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
         fn()
     live = peak = 0
@@ -83,7 +83,7 @@ def cuda_peak_bytes(fn, device):
 def time_ms(fn, device, repeat, budget_s=0.25, cap=100):
     """한 번 데운 뒤 적어도 repeat 번, 짧은 계산은 budget_s 초를 채울 때까지(최대 cap 번) 재서 중앙값(밀리초).
 
-    짧은 길이는 한 번에 1 ms 도 안 걸려서 세 번만 재면 다른 프로세스의 방해 한 번이 중앙값을 흔든다.
+    짧은 길이는 한 번에 1 ms도 안 걸려서 세 번만 재면 다른 프로세스의 방해 한 번이 중앙값을 흔든다.
     """
     fn()
     times = []
@@ -120,8 +120,13 @@ def measure(attention, length, device, dtype, repeat):
     return milliseconds, peak
 
 
-def run_benchmark(device, lengths=None, out=None, repeat=3):
-    """길이마다 두 어텐션의 시간(ms)과 최대 메모리(바이트)를 재서 사전으로 돌려준다. out 을 주면 JSON 과 그림을 쓴다."""
+def run_benchmark(device, lengths=None, out=None, repeat=3, train_steps=0):
+    """길이마다 두 어텐션의 시간(ms)과 최대 메모리(바이트)를 재서 사전으로 돌려준다. out을 주면 JSON과 그림을 쓴다.
+
+    train_steps가 0보다 크면 두 과제의 학습 단계도 그만큼 돌려 토막(데이터·순전파·역전파·옵티마이저)별 시간을
+    `train_step_ms`에 적는다. 프리셋은 장치에 맞춘다(CPU는 ci, CUDA는 gpu).
+    그림을 그리다 실패해도(글꼴 패키지가 없다든지) 이미 잰 값은 bench.json에 남고, 한 줄짜리 DemoError가 난다.
+    """
     device = torch.device(device)
     cuda = device.type == "cuda"
     lengths = lengths or (CUDA_LENGTHS if cuda else CPU_LENGTHS)
@@ -151,13 +156,29 @@ def run_benchmark(device, lengths=None, out=None, repeat=3):
         else "torch.profiler 메모리 이벤트",
         "rows": rows,
     }
+    if train_steps:
+        from snippets.transformer.train import measure_step_times
+
+        preset = "gpu" if cuda else "ci"
+        result["train_step_ms"] = {
+            task: measure_step_times(task, preset, device, steps=train_steps)
+            for task in ("numerals", "lm")
+        }
     if out is not None:
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         (out / "bench.json").write_text(
             json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        draw_benchmark(result, out)
+        try:
+            draw_benchmark(result, out)
+        except ImportError as err:
+            from snippets.transformer.train import DemoError
+
+            reason = str(err).splitlines()[0]
+            raise DemoError(
+                f"그림을 그리지 못했습니다: {reason} (잰 값은 {out / 'bench.json'}에 있습니다)"
+            ) from None
     return result
 
 
@@ -167,8 +188,12 @@ def _cpu_name():
     return cpu_name()
 
 
-def benchmark_table(result):
-    """마크다운 표 한 개: 길이, 두 방식의 시간과 메모리, 메모리 비율."""
+def benchmark_table(result, timing=None):
+    """마크다운 표 한 개: 길이, 두 방식의 시간과 메모리.
+
+    timing(필드, 글자)을 주면 시간 칸을 그것으로 감싼다(노트북은 잴 때마다 다른 값이라고 표시한다).
+    """
+    timing = timing or (lambda field, text: text)
     lines = [
         "| 길이 L | 순진한 어텐션 (ms) | SDPA (ms) | 순진한 어텐션 메모리 (MiB) | SDPA 메모리 (MiB) |",
         "| ---: | ---: | ---: | ---: | ---: |",
@@ -182,14 +207,19 @@ def benchmark_table(result):
 
     for r in result["rows"]:
         lines.append(
-            f"| {r['length']} | {ms(r['naive_ms'])} | {ms(r['fused_ms'])} | "
+            f"| {r['length']} | {timing('naive_ms', ms(r['naive_ms']))} | "
+            f"{timing('fused_ms', ms(r['fused_ms']))} | "
             f"{mib(r['naive_peak_bytes'])} | {mib(r['fused_peak_bytes'])} |"
         )
     return "\n".join(lines)
 
 
-def draw_benchmark(result, out_dir):
-    """시간과 메모리를 길이에 대해 로그-로그로 그린 그림 두 벌(attention-bench-light/dark.svg)."""
+def draw_benchmark(result, out_dir, panels=("ms", "peak_bytes"), name="attention-bench"):
+    """시간과 메모리를 길이에 대해 로그-로그로 그린 그림 두 벌(NAME-light/dark.svg).
+
+    panels로 그릴 칸을 고른다. 장치 이름, torch 버전, 날짜는 그림에 넣지 않는다: 그 값은 bench.json과 페이지
+    글에 있고, 그림은 같은 수치면 바이트까지 같아야 한다.
+    """
     import matplotlib.pyplot as plt
     from matplotlib import ticker
 
@@ -199,11 +229,9 @@ def draw_benchmark(result, out_dir):
     lengths = [r["length"] for r in rows]
 
     def draw(palette):
-        fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
-        for ax, key, scale, label in (
-            (left, "ms", 1, "시간 (ms)"),
-            (right, "peak_bytes", 2**20, "최대 메모리 (MiB)"),
-        ):
+        chosen = [panel for panel in PANELS if panel[0] in panels]
+        fig, axes = plt.subplots(1, len(chosen), figsize=(4.5 * len(chosen), 3.6), squeeze=False)
+        for ax, (key, scale, label) in zip(axes[0], chosen, strict=True):
             for name, title in (("naive", "순진한 어텐션"), ("fused", "SDPA")):
                 points = [
                     (L, r[f"{name}_{key}"] / scale)
@@ -222,10 +250,10 @@ def draw_benchmark(result, out_dir):
             ax.set_xlabel("시퀀스 길이 L")
             ax.set_ylabel(label)
             ax.legend()
-        fig.suptitle(
-            f"{result['device_name']} · torch {result['torch']} · {result['date']}", fontsize=9
-        )
         fig.tight_layout()
         return fig
 
-    return render_themes(draw, Path(out_dir), "attention-bench")
+    return render_themes(draw, Path(out_dir), name)
+
+
+PANELS = (("ms", 1, "시간 (ms)"), ("peak_bytes", 2**20, "최대 메모리 (MiB)"))

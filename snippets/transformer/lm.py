@@ -1,6 +1,6 @@
 """과제 2: 작은 문자 언어 모델의 데이터. 말뭉치는 이 사이트의 노트(docs/**/*.md)다.
 
-배치 모양은 PyTorch 의 고전 튜토리얼(word_language_model)을 따른다: 긴 토큰 열을 batch_size 개의 열(column)로
+배치 모양은 PyTorch의 고전 튜토리얼(word_language_model)을 따른다: 긴 토큰 열을 batch_size 개의 열(column)로
 잘라 세우고, 행을 따라 bptt 칸씩 잘라 입력과 한 칸 밀린 정답을 만든다.
 """
 
@@ -40,9 +40,9 @@ def from_jamo(text):
 def batchify(data, batch_size):
     """1차원 토큰 열을 (행 수, batch_size) 격자로 세운다. 나머지 꼬리는 버린다. 각 열은 이어진 글 한 토막이다.
 
-    >>> alphabet = torch.arange(26)                 # a..z 를 0..25 로
+    >>> alphabet = torch.arange(26)                 # a..z를 0..25로
     >>> grid = batchify(alphabet, 4)
-    >>> grid.shape                                  # 26 // 4 = 6 행, y 와 z 는 버린다
+    >>> grid.shape                                  # 26 // 4 = 6 행, y와 z는 버린다
     torch.Size([6, 4])
     >>> for row in grid:
     ...     print(" ".join(chr(ord("a") + i) for i in row))
@@ -112,7 +112,7 @@ def split_files(paths):
 
 
 def load_corpus(docs=DOCS, jamo=True):
-    """docs/**/*.md 를 읽어 학습/검증으로 나누고, 두 쪽에 나오는 모든 문자로 어휘를 만든다."""
+    """docs/**/*.md를 읽어 학습/검증으로 나누고, 두 쪽에 나오는 모든 문자로 어휘를 만든다."""
     docs = Path(docs)
     paths = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
     if len(paths) < 3:

@@ -1,12 +1,12 @@
-"""트랜스포머 모델: 인코더 층, 디코더 층, 인코더-디코더(숫자 읽기), 디코더만 쓰는 언어 모델, 탐욕 디코딩.
+"""트랜스포머 모델: 인코더 층, 디코더 층, 인코더-디코더(숫자 읽기), 디코더만 쓰는 언어 모델, 탐욕적 디코딩.
 
 층은 모두 **pre-LN**(층 정규화를 잔차 가지 안쪽, 어텐션과 FFN 앞에 둔다)이다. 원 논문(Vaswani 외, 2017)은
-post-LN(더한 뒤 정규화)이지만, pre-LN 은 워밍업을 길게 두지 않아도 학습이 안정적이어서 작은 데모에 맞다
-(Xiong 외, 2020). 그래서 층을 다 지난 뒤 마지막에 LayerNorm 을 한 번 더 둔다.
+post-LN(더한 뒤 정규화)이지만, pre-LN은 워밍업을 길게 두지 않아도 학습이 안정적이어서 작은 데모에 맞다
+(Xiong 외, 2020). 그래서 층을 다 지난 뒤 마지막에 LayerNorm을 한 번 더 둔다.
 
-모든 어텐션은 attention.MultiHeadAttention 이다. `fused_attention=True` 면 같은 계산을
+모든 어텐션은 attention.MultiHeadAttention이다. `fused_attention=True`면 같은 계산을
 `F.scaled_dot_product_attention`에 맡긴다. 어느 쪽이든 밀집 마스크를 만들지 않고 `is_causal`만 넘기므로
-GPU 에서 플래시 커널이 쓰일 수 있다.
+GPU에서 플래시 커널이 쓰일 수 있다.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def feed_forward(d_model, d_ff, dropout):
 class EncoderLayer(nn.Module):
     """pre-LN 인코더 층: x ← x + 셀프 어텐션(LN(x)), x ← x + FFN(LN(x)).
 
-    is_causal=True 로 부르면 GPT 의 블록과 같다(디코더만 쓰는 언어 모델이 이 층을 쌓는다).
+    is_causal=True로 부르면 GPT의 블록과 같다(디코더만 쓰는 언어 모델이 이 층을 쌓는다).
 
     >>> _ = torch.manual_seed(0)
     >>> layer = EncoderLayer(d_model=8, n_heads=2, d_ff=16)
@@ -66,7 +66,7 @@ class EncoderLayer(nn.Module):
 class DecoderLayer(nn.Module):
     """pre-LN 디코더 층: 인과 셀프 어텐션 → 인코더 출력(memory)을 보는 교차 어텐션 → FFN.
 
-    need_weights=True 면 교차 어텐션 가중치 (B, 헤드, 출력 길이, 입력 길이)도 돌려준다.
+    need_weights=True면 교차 어텐션 가중치 (B, 헤드, 출력 길이, 입력 길이)도 돌려준다.
 
     >>> _ = torch.manual_seed(0)
     >>> layer = DecoderLayer(d_model=8, n_heads=2, d_ff=16)
@@ -154,7 +154,7 @@ class Seq2SeqTransformer(nn.Module):
         self.head = nn.Linear(c.d_model, c.tgt_vocab)
 
     def encode(self, src, src_mask=None):
-        """src: (B, S) 토큰 → memory: (B, S, d_model). src_mask 는 attention.padding_mask 의 모양."""
+        """src: (B, S) 토큰 → memory: (B, S, d_model). src_mask는 attention.padding_mask의 모양."""
         x = self.src_embed(src)
         for layer in self.encoder:
             x = layer(x, mask=src_mask)
@@ -176,10 +176,10 @@ class Seq2SeqTransformer(nn.Module):
 # --8<-- [start:greedy_decode]
 @torch.no_grad()
 def greedy_decode(model, src, bos_id, eos_id, max_len, src_mask=None):
-    """매 걸음 확률이 가장 큰 토큰 하나를 골라 이어 붙인다. 모든 줄이 EOS 를 내면 멈춘다.
+    """매 단계 확률이 가장 큰 토큰 하나를 골라 이어 붙인다. 모든 줄이 EOS를 내면 멈춘다.
 
     인코더는 한 번만 돌리고, 디코더는 지금까지 만든 접두사 전체를 다시 읽는다(KV 캐시 없이 단순하게).
-    돌려주는 텐서는 BOS 로 시작하고, EOS 뒤의 자리는 EOS 로 채워진다.
+    돌려주는 텐서는 BOS로 시작하고, EOS 뒤의 자리는 EOS로 채워진다.
 
     >>> _ = torch.manual_seed(0)
     >>> model = Seq2SeqTransformer(Seq2SeqConfig(src_vocab=10, tgt_vocab=6, d_model=8, n_heads=2, d_ff=16))
@@ -193,7 +193,7 @@ def greedy_decode(model, src, bos_id, eos_id, max_len, src_mask=None):
     for _ in range(max_len - 1):
         logits, _ = model.decode(out, memory, src_mask)
         next_token = logits[:, -1].argmax(dim=-1)
-        next_token = next_token.masked_fill(finished, eos_id)  # 끝난 줄은 EOS 로 채운다
+        next_token = next_token.masked_fill(finished, eos_id)  # 끝난 줄은 EOS로 채운다
         out = torch.cat([out, next_token[:, None]], dim=1)
         finished |= next_token == eos_id
         if finished.all():
@@ -219,7 +219,7 @@ class LMConfig:
 
 
 class CausalLM(nn.Module):
-    """GPT 처럼 인과 셀프 어텐션 층(is_causal=True 인 EncoderLayer)을 쌓은 언어 모델."""
+    """GPT처럼 인과 셀프 어텐션 층(is_causal=True인 EncoderLayer)을 쌓은 언어 모델."""
 
     def __init__(self, config: LMConfig):
         super().__init__()

@@ -1,4 +1,4 @@
-"""고전 실험: 표준정규분포 입력 1000×100 을 100 유닛짜리 층 5개에 통과시키며 층별 활성화 값을 본다.
+"""고전 실험: 표준정규분포 입력 1000×100을 100 유닛짜리 층 5개에 통과시키며 층별 활성화 값을 본다.
 
 가중치는 초기화 방식만 다르고 같은 난수에서 나온다(표준정규 난수에 표준편차를 곱한다).
 그래서 초기화 방식끼리의 차이는 오직 가중치의 규모에서 온다. 편향은 쓰지 않는다.
@@ -18,6 +18,13 @@
 [0.0251, 0.0119, 0.0132, 0.0132, 0.0129]
 
 # --8<-- [end:sigmoid]
+# --8<-- [start:sigmoid_units]
+>>> [round(h.std(dim=0).mean().item(), 4) for h in small]   # 한 유닛이 샘플에 따라 움직이는 폭
+[0.025, 0.0006, 0.0, 0.0, 0.0]
+>>> [round(h.mean(dim=0).std().item(), 4) for h in small]   # 유닛마다 평균이 다른 폭
+[0.0008, 0.0119, 0.0132, 0.0132, 0.013]
+
+# --8<-- [end:sigmoid_units]
 # --8<-- [start:std_table]
 >>> for activation in ("sigmoid", "tanh", "relu"):
 ...     for scheme in ("std0.01", "xavier", "he"):
@@ -35,6 +42,17 @@ relu    xavier    0.588  0.423  0.282  0.172  0.133
 relu    he        0.832  0.845  0.797  0.689  0.751
 
 # --8<-- [end:std_table]
+# --8<-- [start:shrink]
+>>> for activation in ("tanh", "relu"):
+...     stds = layer_stds(activation, "std0.01")
+...     ratios = [later / earlier for earlier, later in zip(stds, stds[1:])]
+...     print(f"{activation:5}", " ".join(f"{r:.3f}" for r in ratios), "| 5층", f"{stds[-1]:.1e}")
+tanh  0.101 0.099 0.097 0.099 | 5층 9.6e-06
+relu  0.072 0.067 0.061 0.077 | 5층 1.3e-06
+>>> round(0.01 * math.sqrt(100), 3), round(0.01 * math.sqrt(100) / math.sqrt(2), 3)
+(0.1, 0.071)
+
+# --8<-- [end:shrink]
 """
 
 from __future__ import annotations
@@ -78,7 +96,7 @@ def layer_activations(
     depth: int = 5,
     seed: int = 0,
 ) -> list[torch.Tensor]:
-    """입력 (n_samples × width) 을 depth 개의 층에 통과시키고 층마다 활성화 값을 모은다."""
+    """입력 (n_samples × width)을 depth 개의 층에 통과시키고 층마다 활성화 값을 모은다."""
     generator = torch.Generator().manual_seed(seed)
     x = torch.randn(n_samples, width, generator=generator)
     act = ACTIVATIONS[activation]
@@ -102,12 +120,12 @@ def layer_stds(activation: str, scheme: str) -> tuple[float, ...]:
 
 
 def saturated_fraction(h: torch.Tensor, margin: float = 0.05) -> float:
-    """시그모이드 출력 중 0 이나 1 에 margin 이내로 붙은 값의 비율."""
+    """시그모이드 출력 중 0이나 1에 margin 이내로 붙은 값의 비율."""
     return ((h < margin) | (h > 1 - margin)).float().mean().item()
 
 
 def sigmoid_slope(h: torch.Tensor) -> float:
-    """시그모이드의 국소 기울기 σ'(a) = σ(a)(1 - σ(a)) 의 평균. 최댓값은 0.25 다."""
+    """시그모이드의 국소 기울기 σ'(a) = σ(a)(1 - σ(a))의 평균. 최댓값은 0.25다."""
     return (h * (1 - h)).mean().item()
 
 

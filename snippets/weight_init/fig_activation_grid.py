@@ -1,7 +1,7 @@
 """그림 1: 활성화 함수(시그모이드, tanh, ReLU) × 초기화(표준편차 0.01, Xavier, He) 격자.
 
 칸마다 1층부터 5층까지의 활성화 값 히스토그램을 위에서 아래로 쌓는다. 데이터는
-snippets.weight_init.activations.layer_activations 가 만든다(노트가 보여 주는 바로 그 코드).
+snippets.weight_init.activations.layer_activations가 만든다(노트가 보여 주는 바로 그 코드).
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def draw(palette: dict) -> plt.Figure:
     fig.text(
         0.5,
         -0.01,
-        "ReLU 는 0 보다 크고 3 이하인 값만 그렸다. 막대 높이는 층마다 가장 높은 막대를 1 로 맞췄다.\n"
-        "σ 는 그 층 활성화 값 전체의 표준편차.",
+        "ReLU는 0보다 크고 3 이하인 값만 그렸다. 막대 높이는 층마다 가장 높은 막대를 1로 맞췄다.\n"
+        "σ는 그 층 활성화 값 전체의 표준편차.",
         ha="center",
         va="top",
         fontsize=8.5,

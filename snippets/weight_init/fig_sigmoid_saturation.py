@@ -1,5 +1,5 @@
-"""그림: 시그모이드 신경망의 두 가지 실패. 표준편차 1 이면 0 과 1 로 몰리고(포화),
-표준편차 0.01 이면 0.5 에 몰린다. 데이터는 snippets.weight_init.activations 에서 온다."""
+"""그림: 시그모이드 신경망의 두 가지 실패. 표준편차 1이면 0과 1로 몰리고(포화),
+표준편차 0.01이면 0.5에 몰린다. 데이터는 snippets.weight_init.activations에서 온다."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """그림 2: 은닉층 5개짜리 ReLU 다층 퍼셉트론을 초기화 방식만 바꿔 학습한 손실 곡선.
 
-데이터와 학습은 snippets.weight_init.training.init_comparison 이 한다. MNIST 가 있으면 MNIST,
-없으면 scikit-learn 의 8×8 숫자를 쓴다(source="auto"). 어느 쪽인지는 그림 제목에 적는다.
+데이터와 학습은 snippets.weight_init.training.init_comparison이 한다. MNIST가 있으면 MNIST,
+없으면 scikit-learn의 8×8 숫자를 쓴다(source="auto"). 어느 쪽인지는 그림 제목에 적는다.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """가중치를 모두 같은 값으로 시작하면 은닉 유닛이 끝까지 똑같이 움직인다(대칭성이 깨지지 않는다).
 
-XOR 은 은닉 유닛이 둘 이상 있어야 풀리는 가장 작은 문제다. 은닉 유닛 3개짜리 신경망을
+XOR은 은닉 유닛이 둘 이상 있어야 풀리는 가장 작은 문제다. 은닉 유닛 3개짜리 신경망을
 상수 초깃값과 무작위 초깃값으로 각각 학습시켜 본다.
 
 # --8<-- [start:constant]
@@ -40,7 +40,7 @@ XOR_TARGETS = torch.tensor([[0.0], [1.0], [1.0], [0.0]])
 
 
 def make_xor_net(init: str, hidden: int = 3, seed: int = 0) -> nn.Sequential:
-    """입력 2 → 은닉 `hidden`(시그모이드) → 출력 1 인 신경망. init 은 "constant" 또는 "random"."""
+    """입력 2 → 은닉 `hidden`(시그모이드) → 출력 1인 신경망. init은 "constant" 또는 "random"."""
     net = nn.Sequential(nn.Linear(2, hidden), nn.Sigmoid(), nn.Linear(hidden, 1), nn.Sigmoid())
     generator = torch.Generator().manual_seed(seed)
     for layer in (net[0], net[2]):
@@ -49,7 +49,7 @@ def make_xor_net(init: str, hidden: int = 3, seed: int = 0) -> nn.Sequential:
         elif init == "random":
             nn.init.normal_(layer.weight, std=1.0, generator=generator)
         else:
-            raise ValueError(f"init 은 'constant' 또는 'random' 이어야 한다: {init!r}")
+            raise ValueError(f"init은 'constant' 또는 'random'이어야 한다: {init!r}")
         nn.init.zeros_(layer.bias)
     return net
 

@@ -2,13 +2,13 @@
 
 데이터는 아무것도 내려받지 않는다.
 
-- MNIST 의 IDX 파일 네 개(train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
-  t10k-labels-idx1-ubyte, 각각 .gz 로 압축되어 있어도 된다)가 환경 변수 GONGBU_MNIST_DIR 가 가리키는
-  폴더나 저장소의 data/mnist/ 에 있으면 그것을 쓴다(28×28, 학습 60000장, 시험 10000장).
-- 없으면 scikit-learn 에 들어 있는 8×8 손글씨 숫자 1797장을 쓴다. 설치만 하면 함께 오는 파일이다.
+- MNIST의 IDX 파일 네 개(train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
+  t10k-labels-idx1-ubyte, 각각 .gz로 압축되어 있어도 된다)가 환경 변수 GONGBU_MNIST_DIR가 가리키는
+  폴더나 저장소의 data/mnist/에 있으면 그것을 쓴다(28×28, 학습 60000장, 시험 10000장).
+- 없으면 scikit-learn에 들어 있는 8×8 손글씨 숫자 1797장을 쓴다. 설치만 하면 함께 오는 파일이다.
 
-노트와 테스트의 숫자는 언제나 scikit-learn 데이터(source="sklearn")로 계산한다. 그래야 MNIST 를
-넣어 둔 컴퓨터에서도 같은 값이 나온다. 그림만 source="auto" 로 있는 데이터를 쓴다.
+노트와 테스트의 숫자는 언제나 scikit-learn 데이터(source="sklearn")로 계산한다. 그래야 MNIST를
+넣어 둔 컴퓨터에서도 같은 값이 나온다. 그림만 source="auto"로 있는 데이터를 쓴다.
 
 # --8<-- [start:data]
 >>> data = load_digits_data("sklearn")
@@ -54,7 +54,7 @@ DEFAULT_MNIST_DIR = Path(__file__).resolve().parents[2] / "data" / "mnist"
 # --8<-- [start:loader]
 @dataclass(frozen=True)
 class Digits:
-    """학습/시험으로 나눈 손글씨 숫자. 픽셀은 0~1 로 맞춘 실수, 레이블은 0~9 정수."""
+    """학습/시험으로 나눈 손글씨 숫자. 픽셀은 0~1로 맞춘 실수, 레이블은 0~9 정수."""
 
     name: str
     x_train: torch.Tensor
@@ -68,16 +68,16 @@ class Digits:
 
 
 def load_digits_data(source: str = "auto", test_fraction: float = 0.2, seed: int = 0) -> Digits:
-    """source: "auto"(MNIST 가 있으면 MNIST, 없으면 scikit-learn), "mnist", "sklearn"."""
+    """source: "auto"(MNIST가 있으면 MNIST, 없으면 scikit-learn), "mnist", "sklearn"."""
     if source not in ("auto", "mnist", "sklearn"):
-        raise ValueError(f"source 는 'auto', 'mnist', 'sklearn' 중 하나여야 한다: {source!r}")
+        raise ValueError(f"source는 'auto', 'mnist', 'sklearn' 중 하나여야 한다: {source!r}")
     mnist_dir = find_mnist_dir() if source in ("auto", "mnist") else None
     if mnist_dir is not None:
         return load_mnist(mnist_dir)
     if source == "mnist":
         raise FileNotFoundError(
             f"MNIST 파일을 찾지 못했다. {', '.join(MNIST_FILES)} (또는 .gz)를 "
-            f"{MNIST_ENV} 가 가리키는 폴더나 {DEFAULT_MNIST_DIR} 에 두어라"
+            f"{MNIST_ENV}가 가리키는 폴더나 {DEFAULT_MNIST_DIR}에 두어라"
         )
     return load_sklearn_digits(test_fraction, seed)
 
@@ -86,7 +86,7 @@ def load_sklearn_digits(test_fraction: float = 0.2, seed: int = 0) -> Digits:
     from sklearn.datasets import load_digits  # 패키지에 들어 있는 파일을 읽는다. 내려받지 않는다
 
     bunch = load_digits()
-    x = torch.tensor(bunch.data, dtype=torch.float32) / 16.0  # 픽셀 값 0~16 을 0~1 로
+    x = torch.tensor(bunch.data, dtype=torch.float32) / 16.0  # 픽셀 값 0~16을 0~1로
     y = torch.tensor(bunch.target, dtype=torch.long)
     order = torch.randperm(len(x), generator=torch.Generator().manual_seed(seed))
     n_test = int(round(len(x) * test_fraction))
@@ -108,14 +108,14 @@ MNIST_FILES = (
 
 
 def find_mnist_dir() -> Path | None:
-    """MNIST 파일 네 개가 모두 있는 폴더. 환경 변수를 먼저 보고, 다음에 data/mnist/ 를 본다."""
+    """MNIST 파일 네 개가 모두 있는 폴더. 환경 변수를 먼저 보고, 다음에 data/mnist/를 본다."""
     configured = os.environ.get(MNIST_ENV)
     if configured:
         folder = Path(configured)
         missing = [name for name in MNIST_FILES if idx_path(folder, name) is None]
         if missing:
             raise FileNotFoundError(
-                f"{MNIST_ENV}={configured} 에 MNIST 파일이 없다: {', '.join(missing)}"
+                f"{MNIST_ENV}={configured}에 MNIST 파일이 없다: {', '.join(missing)}"
             )
         return folder
     if all(idx_path(DEFAULT_MNIST_DIR, name) is not None for name in MNIST_FILES):
@@ -161,7 +161,7 @@ def load_mnist(folder: Path) -> Digits:
 def make_mlp(
     in_features: int, n_classes: int = 10, depth: int = 5, width: int = 100
 ) -> nn.Sequential:
-    """(Linear → ReLU) 를 depth 번 쌓고 출력층 Linear 를 붙인다."""
+    """(Linear → ReLU)를 depth 번 쌓고 출력층 Linear를 붙인다."""
     layers: list[nn.Module] = []
     for i in range(depth):
         layers += [nn.Linear(in_features if i == 0 else width, width), nn.ReLU()]
@@ -180,7 +180,7 @@ def train(
 ) -> list[float]:
     """확률적 경사 하강법(SGD)으로 학습하고 단계마다 미니배치 손실을 돌려준다.
 
-    손실이 발산(inf, nan)하면 멈추고 남은 단계는 nan 으로 채운다."""
+    손실이 발산(inf, nan)하면 멈추고 남은 단계는 nan으로 채운다."""
     generator = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     model.train()

@@ -6,9 +6,14 @@
  *     정규화하는 → 정규화), 띄어 쓴 말을 붙인 꼴도 찾고(층 정규화 → 층정규화), 붙여 쓴 합성어의
  *     조각도 찾는다(배치정규화 → 배치, 정규화). 규칙은 hooks/korean_search.py 가 색인의
  *     config.korean 에 실어 보낸다(사이트 어휘, 조사·어미, 불규칙 활용형, 합성어 조각, 질문 말투).
+ *     사이트에 없는 낱말은 읽는 이가 흔히 쓰는 다른 꼴로 풀어 본다(resolve): 글자 이름으로 읽은 약어
+ *     (엘에스티엠 → lstm), 외래어의 다른 표기(래이어 → 레이어, 노말 → 노멀), 노트가 영어로만 쓴 말의 한글
+ *     표기(티처 포싱 → teacher forcing), -ing 꼴과 명사(인코딩 ↔ 인코더), 그리고 그래도 없으면 긴 낱말은
+ *     한 소리 차이까지. 여러 낱말 질의의 한 글자 낱말은 사이트가 아는 것만 통째로 찾고(키 → 키워드 ×),
+ *     끝내 모르는 낱말이 아는 낱말보다 적지 않으면 사이트에 없는 주제로 보고 결과를 내지 않는다.
  *  2. 결과(RESULT)에서 숨은 필드(keywords, title_keywords)를 빼고, "포함되지 않은 검색어"를 읽는 이가
  *     친 낱말 기준으로 고친다. 색인을 다 만든 뒤에는 질의 몇 개로 미리 데운다(첫 글자도 빠르게).
- * 색인, 점수, 미리보기와 강조는 Material 의 것 그대로다.
+ * 색인, 점수, 미리보기와 강조는 Material 의 것 그대로다. 맨 끝에서 lunr 의 버그 하나를 고친다(숫자 낱말).
  */
 "use strict"
 
@@ -33,9 +38,28 @@ const HANGUL_WORD = /^[가-힣]+$/
 /* 낱말 앞뒤의 문장 부호. 코드 이름의 *, _, . 는 남긴다 (**kwargs, kaiming_normal_) */
 const EDGE_PUNCTUATION = /^[("'“‘[{<]+|[()"'”’\]}>,.!?;:]+$/g
 
-const lexicon = { vocabulary: [], suffixes: [], forms: {}, compounds: {}, stop: [] }
+const lexicon = {
+  vocabulary: [], suffixes: [], forms: {}, compounds: {}, stop: [], loanwords: {}, weak_loanwords: {}, terms: []
+}
 let known = new Set()
 let stop = new Set()
+let terms = new Set() /* 용어집 용어 */
+let sounds = new Map() /* 열쇠(hangulKey) → 그 열쇠의 사이트 낱말들: 한글 낱말과 영어 낱말(외래어 표) */
+let weakSounds = new Map() /* 짧아서 우연히 겹치기 쉬운 열쇠 → 영어 낱말(약한 외래어 표): 배치 사이즈 → size */
+let latinWords = [] /* 사이트의 영어 낱말: 철자가 하나 틀린 영어 질의(normalisation)를 풀 때 쓴다 */
+
+/* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
+const LETTER_NAMES = {
+  에이: "a", 비: "bv", 씨: "c", 시: "c", 디: "d", 이: "e", 에프: "f", 지: "gz", 쥐: "g", 에이치: "h",
+  에이취: "h", 아이: "i", 제이: "j", 케이: "k", 엘: "l", 엠: "m", 엔: "n", 오: "o", 피: "p", 큐: "q",
+  알: "r", 아르: "r", 에스: "s", 티: "t", 유: "u", 브이: "v", 더블유: "w", 더블류: "w", 엑스: "x",
+  와이: "y", 제트: "z", 젯: "z"
+}
+/* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
+const FUZZY_SYLLABLES = 4
+const FUZZY_KEY = 7
+/* 외래어의 끝소리(-er, -a, -o, -u)가 되는 어미 글자 */
+const LOANWORD_ENDINGS = ["어", "아", "오", "우"]
 const pending = [] /* 보낸 질의마다 낱말 묶음: 결과가 같은 차례로 돌아온다 */
 
 /* ------------------------------------------------------------------------- */
@@ -47,6 +71,127 @@ function dropFinal(syllables) {
   const code = last - 0xac00
   if (code < 0 || code >= 11172 || ![4, 8, 16, 17].includes(code % 28)) return null
   return syllables.slice(0, -1) + String.fromCharCode(last - (code % 28))
+}
+
+/*
+ * 외래어 표기의 열쇠 (hooks/korean_search.py 의 loanword_key 와 같은 규칙): 된소리는 거센소리로,
+ * ㅏㅐㅓㅔ 를 하나로, ㅡ 와 첫소리 ㅇ 은 없애고, 같은 자음이 이어지면 하나로. 트렌스포머 → TRANSPOMA.
+ */
+const KEY_INITIAL = "g K N d T R M b P S S _ j C C K T P H".split(" ")
+const KEY_VOWEL = "A A YA YA A A YA YA O WA WA WA YO U WA WA WI YU _ I I".split(" ")
+const KEY_FINAL = "_ K K K N N N T R K M R R R P R M P P T T G T T K T P T".split(" ")
+function hangulKey(word) {
+  let key = ""
+  for (const ch of word) {
+    const code = ch.charCodeAt(0) - 0xac00
+    if (code < 0 || code >= 11172) return null
+    const initial = KEY_INITIAL[Math.floor(code / 588)].replace("_", "")
+    let vowel = KEY_VOWEL[Math.floor((code % 588) / 28)].replace("_", "")
+    const sibilant = ["S", "j", "C"].includes(initial)
+    if (sibilant && vowel[0] === "Y") vowel = vowel.slice(1)
+    if (sibilant && vowel === "WI") vowel = "I"
+    key += initial + vowel + KEY_FINAL[code % 28].replace("_", "")
+  }
+  return key.replace(/([KNTRMPSHGgdbjC])\1+/g, "$1")
+}
+
+/* 글자 이름으로 읽은 약어: 엘에스티엠 → lstm, 비아이티 → vit. 사이트 어휘에 있는 것만 돌려준다. */
+function spelledAcronyms(word) {
+  let spellings = [[""]]
+  for (let end = 1; end <= word.length; end++) {
+    const here = new Set()
+    for (let start = Math.max(0, end - 4); start < end; start++)
+      for (const prefix of spellings[start] || [])
+        for (const letter of LETTER_NAMES[word.slice(start, end)] || "")
+          if (here.size < 64) here.add(prefix + letter)
+    spellings[end] = [...here]
+  }
+  return (spellings[word.length] || []).filter(w => w.length >= 2 && known.has(w))
+}
+
+/* 열쇠가 같은 사이트 낱말. -ing 꼴과 명사·-er 꼴도 본다: 인코딩 ↔ 인코드 ↔ 인코더, 마스킹 ↔ 마스크 */
+function soundAlikes(word) {
+  const key = hangulKey(word)
+  if (!key || key.length < 3 || word.length < 2) return []
+  const keys = [key]
+  if (key.length >= 4) {
+    if (/IG$/.test(key)) keys.push(key.slice(0, -2), key.slice(0, -2) + "A")
+    else if (/[KTPSRMNgdbjC]$/.test(key)) keys.push(key + "IG")
+    else if (/[KTPSRMNgdbjC]A$/.test(key)) keys.push(key.slice(0, -1) + "IG")
+  }
+  return keys.flatMap(k => sounds.get(k) || [])
+}
+
+/* 한 소리(열쇠 글자 하나) 차이의 사이트 낱말: 퍼플렉서티 → 퍼플렉시티. 긴 낱말에만 쓴다. */
+function nearWords(word) {
+  const key = hangulKey(word)
+  if (!key || word.length < FUZZY_SYLLABLES || key.length < FUZZY_KEY) return []
+  const found = []
+  for (const [other, words] of sounds)
+    if (Math.abs(other.length - key.length) <= 1 && levenshteinOne(key, other)) found.push(...words)
+  return found
+}
+
+/* 어간 후보: 낱말 그대로, 그리고 조사·어미를 뗀 것들(두 글자 이상 남는 것) */
+function bareForms(word) {
+  const forms = [word]
+  for (const suffix of lexicon.suffixes)
+    if (word.length >= suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length))
+  return forms
+}
+
+/*
+ * 사이트에 없는 한국어 낱말을 사이트의 낱말로 풀어 본다: { terms, weak }. 못 풀면 terms 가 비어 있다.
+ * weak 는 짧은 열쇠로만 풀렸다는 뜻이다(러스트 → rest): 검색어는 더하지만 주제의 근거로는 세지 않는다.
+ */
+function resolve(word) {
+  const forms = bareForms(word)
+  for (const finder of [spelledAcronyms, soundAlikes])
+    for (const form of forms) {
+      const found = finder(form)
+      if (found.length) return { terms: [...new Set(found)], weak: false }
+    }
+  for (const form of forms) {
+    const parts = splitUnknown(form)
+    if (parts.length) return { terms: parts, weak: false }
+  }
+  for (const form of forms) {
+    const found = nearWords(form)
+    if (found.length) return { terms: [...new Set(found)], weak: false }
+  }
+  for (const form of forms) {
+    const found = weakSounds.get(hangulKey(form)) || []
+    if (found.length && form.length >= 2) return { terms: found, weak: true }
+  }
+  return { terms: [], weak: false }
+}
+
+/* 철자 하나가 다른 사이트의 영어 낱말: normalisation → normalization, attension → attention */
+function nearLatin(word) {
+  if (word.length < 5) return []
+  return latinWords.filter(other => Math.abs(other.length - word.length) <= 1 && levenshteinOne(word, other))
+}
+
+/* 글자 하나를 바꾸거나 넣거나 뺀 차이인가 */
+function levenshteinOne(a, b) {
+  if (a === b) return false
+  if (a.length > b.length) [a, b] = [b, a]
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i) === b.slice(i + 1)
+}
+
+/* 사이트 어휘의 어떤 낱말이 word 로 시작하는가 (Material 의 앞부분 일치가 찾을 것인가) */
+function isPrefix(word) {
+  const vocabulary = lexicon.vocabulary
+  let low = 0
+  let high = vocabulary.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (vocabulary[mid] < word) low = mid + 1
+    else high = mid
+  }
+  return low < vocabulary.length && vocabulary[low].startsWith(word)
 }
 
 /**
@@ -78,7 +223,7 @@ function stemOf(word) {
 
 /**
  * 사이트에 붙여 쓴 꼴로는 없는 합성어를 사이트의 낱말로 빈틈없이 나눈다: 가상환경을 → 가상, 환경.
- * 조각은 모두 두 글자 이상이고 사이트에 있어야 한다. 그래서 강화학습처럼 사이트에 없는 말('강화'가 없다)은
+ * 조각은 모두 두 글자 이상이고 사이트에 있어야 한다(다른 표기여도 된다). 그래서 강화학습처럼 사이트에 없는 말('강화'가 없다)은
  * 나뉘지 않고, 결과도 나오지 않는다. 조각이 가장 적은 분할을 고른다.
  */
 function splitUnknown(word) {
@@ -87,16 +232,29 @@ function splitUnknown(word) {
     if (word.length > suffix.length + 3 && word.endsWith(suffix))
       candidates.push(word.slice(0, -suffix.length))
   for (const whole of candidates) {
-    const best = [[]]
+    const best = [{ terms: [], count: 0, strong: 0 }]
     for (let end = 2; end <= whole.length; end++)
       for (let start = 0; start <= end - 2; start++) {
         const piece = whole.slice(start, end)
-        if (!best[start] || !known.has(piece)) continue
-        if (!best[end] || best[start].length + 1 < best[end].length)
-          best[end] = [...best[start], piece]
+        if (!best[start]) continue
+        /*
+         * 조각은 사이트 낱말이거나, 세 글자 이상이면 사이트 낱말과 열쇠가 같은 것: 플래시어텐션 → flash, 어텐션.
+         * 두 글자 조각의 열쇠는 너무 흔하다(컨테이너 → 컨테 + 이너 → counter, 이내).
+         */
+        const alike = end - start >= 3
+        const pieces = known.has(piece) ? [piece] : alike ? soundAlikes(piece).slice(0, 3) : []
+        const weak = pieces.length || !alike ? [] : (weakSounds.get(hangulKey(piece)) || []).slice(0, 3)
+        if (!pieces.length && !weak.length) continue
+        const candidate = {
+          terms: [...best[start].terms, ...pieces, ...weak],
+          count: best[start].count + 1,
+          strong: best[start].strong + (pieces.length ? 1 : 0)
+        }
+        if (!best[end] || candidate.count < best[end].count) best[end] = candidate
       }
+    /* 약한 조각(짧은 열쇠)만으로 된 분할은 믿지 않는다 */
     const parts = best[whole.length]
-    if (parts && parts.length > 1) return parts
+    if (parts && parts.terms.length > 1 && parts.strong > 0) return parts.terms
   }
   return []
 }
@@ -115,55 +273,116 @@ function latinStem(word) {
 }
 
 /**
+ * 낱말 하나의 묶음: 찾을 검색어들과 그 낱말을 사이트가 아는지(status).
+ *  known    사이트 낱말이거나, 사이트 낱말로 시작하는 말이거나, 다른 꼴로 풀린 말
+ *  weak     짧은 열쇠로만 풀린 말(배치 사이즈의 '사이즈' → size): 찾기는 하되 주제의 근거로 세지 않는다
+ *  unknown  끝내 모르는 말 (두 글자 이상)
+ *  fragment 모르는 한 글자 조각: 찾지 않는다(식, 수, 이 같은 조각은 어디에나 있다)
+ *  neutral  숫자가 섞인 말, 두 글자 이하의 영어: 알고 모름을 따지지 않는다
+ */
+function group(raw, word) {
+  if (!HANGUL_WORD.test(word)) {
+    const stem = latinStem(word)
+    if (!/^[a-z]{3,}$/.test(stem) || known.has(stem) || isPrefix(stem)) {
+      const status = /^[a-z]{3,}$/.test(stem) ? "known" : "neutral"
+      return { word: raw, stem, status, terms: [{ term: stem, boost: 1 }] }
+    }
+    const near = nearLatin(stem)
+    if (near.length) return { word: raw, stem, status: "known", terms: near.map(term => ({ term, boost: 1 })) }
+    return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
+  }
+  const stem = stemOf(word)
+  if (known.has(stem) || stop.has(stem)) {
+    const found = [{ term: stem, boost: 1, exact: stem.length === 1 }]
+    /* 어미로 보고 뗀 모음 한 글자가 외래어의 끝일 수도 있다: 레이어 → 레이 + 어 이지만 layer 이기도 하다 */
+    if (stem !== word && LOANWORD_ENDINGS.includes(word.slice(stem.length)))
+      for (const term of soundAlikes(word)) found.push({ term, boost: 1 })
+    /* 노트가 영어로 쓴 합성어의 한글 표기: 플래시어텐션 → flashattention (FlashAttention) */
+    else if (stem === word && stem in lexicon.compounds && !terms.has(stem))
+      for (const term of soundAlikes(stem)) if (/^[a-z]/.test(term)) found.push({ term, boost: 1 })
+    return { word: raw, stem, status: "known", terms: found }
+  }
+  if (stem.length >= 2 && isPrefix(stem))
+    return { word: raw, stem, status: "known", terms: [{ term: stem, boost: 1 }] }
+  const found = resolve(word)
+  if (found.terms.length) {
+    const terms = found.terms.map(term => ({ term, boost: 1, exact: term.length === 1 }))
+    return { word: raw, stem, status: found.weak ? "weak" : "known", terms }
+  }
+  if (stem.length < 2) return { word: raw, stem, status: "fragment", terms: [] }
+  return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
+}
+
+/**
  * 질의를 낱말 묶음으로 나눈다. 묶음 하나는 읽는 이가 친 낱말 하나와 그 낱말로 찾을 검색어들이다.
  * 이어진 두세 낱말을 붙인 꼴이 사이트에 있으면(층 + 정규화 → 층정규화) 그 검색어도 묶음에 넣는다.
+ * 모르는 낱말이 아는 낱말보다 적지 않으면 blocked: 사이트에 없는 주제다('영어 회화', 'SQL 조인 종류').
  */
 function analyse(query) {
   const groups = []
   for (const token of query.trim().split(/\s+/)) {
     /* Material 의 검색 문법(+꼭, -빼기)으로 시작하는 낱말은 손대지 않는다 */
     if (/^[+-]./.test(token)) {
-      groups.push({ word: token, stem: token, terms: [{ term: token, boost: 1 }] })
+      groups.push({ word: token, stem: token, status: "neutral", terms: [{ term: token, boost: 1 }] })
       continue
     }
     /* 하이픈은 Material 도 낱말을 가르는 구분자로 본다: 시퀀스-투-시퀀스 → 시퀀스, 투, 시퀀스 */
     for (const raw of token.split(/-+/)) {
       const word = raw.toLowerCase().replace(EDGE_PUNCTUATION, "")
-      if (!word) continue
-      const stem = HANGUL_WORD.test(word) ? stemOf(word) : latinStem(word)
-      const terms = [{ term: stem, boost: 1 }]
-      if (HANGUL_WORD.test(stem) && !known.has(stem) && stem.length >= 4)
-        for (const part of splitUnknown(stem)) terms.push({ term: part, boost: 1 })
-      groups.push({ word: raw, stem, terms })
+      if (word) groups.push(group(raw, word))
     }
   }
 
   /* 질문 말투(왜, 어떻게, 차이...)는 다른 낱말이 있을 때만 뺀다 */
   const content = groups.filter(group => !stop.has(group.stem))
   const kept = content.length ? content : groups
+  /* 한 글자만 친 질의는 아직 치는 중이다: Material 처럼 그 글자로 시작하는 낱말을 찾는다 */
+  if (groups.length === 1 && groups[0].status === "fragment")
+    Object.assign(groups[0], { status: "neutral", terms: [{ term: groups[0].stem, boost: 1 }] })
 
   for (let i = 0; i < kept.length; i++) {
     let chain = kept[i].stem
     for (let j = i + 1; j < Math.min(i + 3, kept.length); j++) {
       chain += kept[j].stem
-      if (known.has(chain))
+      if (known.has(chain)) {
         kept[i].terms.push({ term: chain, boost: JOINED_BOOST })
+        /* 붙인 꼴을 사이트가 알면 그 낱말들도 아는 말이다: 풀 리퀘스트의 '풀' */
+        for (const part of kept.slice(i, j + 1)) {
+          if (part.status === "fragment") part.terms.push({ term: part.stem, boost: 1, exact: true })
+          if (part.status !== "neutral") part.status = "known"
+        }
+      }
     }
     for (const part of lexicon.compounds[kept[i].stem] || [])
       kept[i].terms.push({ term: part, boost: PART_BOOST })
   }
+  /*
+   * 모르는 낱말이 아는 낱말보다 적지 않으면 사이트에 없는 주제다('영어 회화', '러스트 소유권').
+   * 같은 수일 때는 아는 낱말 가운데 용어집 용어가 있으면 주제 안으로 본다('기울기 폭주').
+   * 노트는 다루는 말의 영어 이름을 늘 함께 적으므로, 사이트에 없는 영어 낱말은 두 번 센다('GAN 생성 모델').
+   */
+  const count = status => kept.filter(group => group.status === status).length
+  const unknown = kept.reduce((n, group) =>
+    n + (group.status !== "unknown" ? 0 : /^[a-z]/.test(group.stem) ? 2 : 1), 0)
+  const named = kept.some(group => group.status !== "unknown" && group.terms.some(({ term }) => terms.has(term)))
+  const sure = count("known")
+  /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
+  kept.blocked = (sure === 0 && count("weak") > 0) || (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
   return kept
 }
 
-/* Material 이 알아듣는 lunr 질의로: 앞부분 일치(*)는 Material 이 붙인다 */
+/**
+ * Material 이 알아듣는 lunr 질의로: 앞부분 일치(*)는 Material 이 붙인다. 한 글자 낱말은 통째로만 찾는다
+ * (키 → 키워드 ×): Material 은 ^숫자로 끝나면 *를 붙이지 않는다.
+ */
 function toQuery(groups) {
   const seen = new Set()
   const parts = []
   for (const group of groups)
-    for (const { term, boost } of group.terms) {
+    for (const { term, boost, exact } of group.terms) {
       if (seen.has(term)) continue
       seen.add(term)
-      parts.push(boost === 1 ? term : `${term}*^${boost}`) /* Material 은 ^숫자로 끝나면 *를 붙이지 않는다 */
+      parts.push(exact ? `${term}^1` : boost === 1 ? term : `${term}*^${boost}`)
     }
   return parts.join(" ")
 }
@@ -175,6 +394,19 @@ function setup(data) {
   delete data.config.korean
   known = new Set(lexicon.vocabulary)
   stop = new Set(lexicon.stop)
+  terms = new Set(lexicon.terms)
+  sounds = new Map()
+  const alike = (key, word) => {
+    if (!key || key.length < 3) return
+    if (!sounds.has(key)) sounds.set(key, [])
+    if (!sounds.get(key).includes(word)) sounds.get(key).push(word)
+  }
+  for (const word of lexicon.vocabulary)
+    if (HANGUL_WORD.test(word) && word.length >= 2) alike(hangulKey(word), word)
+  for (const [key, words] of Object.entries(lexicon.loanwords || {}))
+    for (const word of words.split(" ")) alike(key, word)
+  weakSounds = new Map(Object.entries(lexicon.weak_loanwords || {}).map(([key, words]) => [key, words.split(" ")]))
+  latinWords = lexicon.vocabulary.filter(word => /^[a-z]{4,}$/.test(word))
 }
 
 /* Material 의 "포함되지 않은 검색어"를 읽는 이가 친 낱말 기준으로: 묶음의 검색어가 하나라도 맞으면 맞은 것 */
@@ -196,6 +428,7 @@ function before(message) {
   if (message && message.type === QUERY) {
     const groups = analyse(message.data)
     pending.push(groups)
+    /* 사이트에 없는 주제여도 질의는 보낸다: 결과가 돌아와야 화면이 '결과 없음'을 그린다 */
     return { type: QUERY, data: toQuery(groups) }
   }
   return message
@@ -207,6 +440,7 @@ function after(message) {
   if (message && message.type === RESULT && warming > 0) return finishWarmUp()
   if (message && message.type === RESULT) {
     const groups = pending.shift() || []
+    if (groups.blocked) message.data.items = []
     /* 강조만 하는 조각(무게 0)으로만 맞은 페이지는 결과에서 뺀다 */
     const scoring = new Set(groups.flatMap(group => group.terms.filter(t => t.boost > 0).map(t => t.term)))
     message.data.items = message.data.items.filter(items =>
@@ -255,3 +489,18 @@ self.postMessage = (message, ...rest) => {
 }
 
 importScripts(stock)
+
+/*
+ * lunr 2.3.9 의 TokenSet 은 마디를 합칠 때 마디를 글자(가장자리 글자 + 자식 번호)로 적어 비교하는데, 경계가
+ * 없어서 가장자리가 숫자이면 서로 다른 마디가 같은 글자가 된다('2' + 62 = '26' + 2). 그러면 색인의 낱말 몇 개
+ * ('2.302)', '0.262)')가 TokenSet 에서 사라지거나 바뀌고, 그 낱말에 닿는 질의('0', '가중치를 0으로...')는
+ * "Invalid query" 로 결과가 없다. 자식 번호 뒤에 쉼표를 넣어 글자를 하나로 읽히게 한다. 색인은 SETUP 에서
+ * 만들어지므로 Material 의 워커를 불러온 바로 뒤에 고치면 된다.
+ */
+if (self.lunr && self.lunr.TokenSet)
+  self.lunr.TokenSet.prototype.toString = function () {
+    if (this._str) return this._str
+    let str = this.final ? "1" : "0"
+    for (const label of Object.keys(this.edges).sort()) str += label + this.edges[label].id + ","
+    return (this._str = str)
+  }

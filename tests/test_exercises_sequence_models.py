@@ -1,0 +1,85 @@
+"""시퀀스 모델 노트의 연습 문제: 그럴듯한 오답이 의도한 메시지로 틀린다.
+
+오답은 참고 풀이에서 한 줄만 바꿔 만든다. 그래야 그 한 줄의 실수를 검사가 잡는지 볼 수 있다.
+"""
+
+from snippets.exercises.registry import find
+from snippets.exercises.runner import check_source, describe
+
+
+def solution_with(exercise_id: str, line: str, replacement: str) -> str:
+    """참고 풀이 파일에서 line을 replacement로 바꾼 소스."""
+    source = find(exercise_id).solution_path.read_text(encoding="utf-8")
+    assert source.count(line) == 1, f"풀이에 {line!r}가 한 번만 있어야 한다"
+    return source.replace(line, replacement)
+
+
+def test_gru_with_z_on_the_wrong_side_is_told_where_z_goes(tmp_path):
+    wrong = solution_with(
+        "sequence-models/gru-layer", "h = (1 - z) * n + z * h", "h = (1 - z) * h + z * n"
+    )
+    report = check_source("sequence-models/gru-layer", wrong, tmp_path)
+    assert report.status == "failed"
+    assert report.failure.name.startswith("업데이트 게이트가 닫힌(z ≈ 0) 셀")
+    assert report.failure.hint.startswith("z를 반대쪽에 곱했다")
+
+
+def test_gru_with_the_reset_gate_before_the_bias_fails_on_the_random_cell(tmp_path):
+    wrong = solution_with(
+        "sequence-models/gru-layer",
+        "hr, hz, hn = (h @ W_hh.T + b_hh).chunk(3, dim=-1)",
+        "hr, hz, hn = (h @ W_hh.T).chunk(3, dim=-1)",
+    )
+    report = check_source("sequence-models/gru-layer", wrong, tmp_path)
+    assert report.status == "failed"
+    assert "W_hn·h + b_hn 전체에 곱한다" in report.failure.hint
+
+
+def test_last_states_that_takes_the_last_column_is_told_about_padding(tmp_path):
+    wrong = solution_with(
+        "sequence-models/last-states",
+        "return outputs[rows, lengths.long() - 1]",
+        "return outputs[:, -1]",
+    )
+    report = check_source("sequence-models/last-states", wrong, tmp_path)
+    assert report.status == "failed"
+    assert report.failure.name == "길이가 [3, 1, 5]인 배치 (3, 5, 2)"
+    assert "outputs[:, -1]은 패딩까지 읽은 뒤의 상태다" in report.failure.hint
+
+
+def test_last_states_off_by_one_fails_on_the_padded_batch(tmp_path):
+    wrong = solution_with(
+        "sequence-models/last-states",
+        "return outputs[rows, lengths.long() - 1]",
+        "return outputs[rows, lengths.long().clamp(max=outputs.shape[1] - 1)]",
+    )
+    report = check_source("sequence-models/last-states", wrong, tmp_path)
+    assert report.status == "failed"
+    assert "L - 1" in report.failure.hint
+
+
+def test_beam_search_without_length_normalisation_is_told_to_divide(tmp_path):
+    wrong = solution_with(
+        "sequence-models/beam-search",
+        "return score / (len(prefix) - 1) ** alpha",
+        "return score",
+    )
+    report = check_source("sequence-models/beam-search", wrong, tmp_path)
+    assert report.status == "failed"
+    assert report.failure.name == "alpha = 1: 길이로 나눈 점수로 고른다"
+    assert report.failure.expected == "[1, 2, 3]"
+    assert report.failure.got == "[3]"
+    assert "보정하지 않은 합으로 골랐다" in report.failure.hint
+    message = describe(find("sequence-models/beam-search"), report)
+    assert message.startswith("틀림: sequence-models/beam-search — 경우 5/7")
+
+
+def test_beam_search_that_keeps_extending_finished_candidates_fails(tmp_path):
+    wrong = solution_with(
+        "sequence-models/beam-search",
+        "(finished if prefix[-1] == eos else alive).append((prefix, score))",
+        "alive.append((prefix, score))",
+    )
+    report = check_source("sequence-models/beam-search", wrong, tmp_path)
+    assert report.status == "failed"
+    assert report.failure.hint.startswith("</s> 뒤에도 토큰을 붙였다")

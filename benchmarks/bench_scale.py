@@ -1,0 +1,426 @@
+"""규모 벤치마크: 노트가 N개 늘어난 사이트에서 빌드 시간, 검색 색인 크기, 첫 검색 결과까지의 시간을 잰다.
+
+    python benchmarks/bench_scale.py --n 0 200 1000 --out test-artifacts/bench-scale.json
+    python benchmarks/bench_scale.py --n 200 --skip-stock --skip-serve     # 빠르게 한 번
+
+테스트가 아니라 재는 도구다. N 마다 저장소 작업 트리를 임시 폴더에 복사하고, 진짜 노트의 문단으로 만든
+합성 노트 N개(각 ≈ 6.5 KB, 모두 nav 에 있음)를 docs/gen/ 에 더한 뒤, 같은 문서를 두 가지로 빌드한다.
+
+  ours   이 저장소의 설정 그대로 (한국어 검색 훅과 워커 포함)
+  stock  같은 설정에서 한국어 검색만 끈 것(KOREAN_SEARCH=0): Material 기본 검색
+
+재는 것 (N 마다, 두 빌드 각각)
+- 빌드: 차가운 빌드(합성 노트의 분석 캐시 없음)와 데워진 빌드(바로 이어 한 번 더)의 벽시계·CPU 시간.
+  그림과 노트북 캐시는 원본 저장소의 것을 같이 쓴다(그림은 N 과 함께 늘지 않는다).
+- 색인: search/search_index.json 의 바이트와 gzip -6 바이트(+ 색인 조각 파일이 있으면 그것도).
+- 브라우저(Chromium, gzip 서버, 빈 캐시): 노트 하나(python/asterisk/)를 열어 받은 바이트(gzip 본문 합,
+  그림 포함)와, 페이지를 연 순간부터 검색 창에 질의를 쳐서 첫 결과가 그려질 때까지의 시간.
+  desktop(조절 없음)과 cpu4x(CDP 로 CPU 4배 감속) 두 조건, 각 --runs 번의 중앙값.
+  질의: ours 는 '어텐션', stock 은 기본 검색도 찾는 'kwargs'.
+- 검색 품질: 골드 세트(tests/search/gold.yml)의 앞 --quality-queries 개를 ours 에서 돌려, 맨 위 결과가
+  진짜 노트(합성 노트가 아닌 것)인지 센다.
+- mkdocs serve (ours): 노트 하나를 고친 뒤 'Reloading browsers' 가 찍힐 때까지의 시간(--serve-edits 번).
+
+목표 (N = 1,000): 노트 열기 ≤ 400 KB gzip, 첫 결과 ≤ 1.0 s(desktop)·≤ 2.0 s(cpu4x), 데워진 빌드 ≤ 1.2×
+stock, serve 에서 편집이 ≤ 5 s 안에 보임. 표를 찍고 --out 을 주면 JSON 으로 쓴다.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_build import LogWatcher, free_port, load_average, run_timed  # noqa: E402
+
+from tests.browser import survey  # noqa: E402
+from tests.browser.static_server import serve  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+
+NOTE_BYTES = 6_500
+NOTE_TO_OPEN = "python/asterisk/"
+NOTE_TO_EDIT = "docs/python/asterisk.md"
+QUERIES = {"ours": "어텐션", "stock": "kwargs"}
+GOALS = {
+    "open_note_gzip_bytes": 400_000,
+    "first_result_desktop_ms": 1_000,
+    "first_result_cpu4x_ms": 2_000,
+    "warm_build_ratio": 1.2,
+    "serve_edit_to_reload_s": 5.0,
+}
+# 산문이 아닌 블록: 코드, 표, 수식, 그림, 목록, 제목, 주석, 스니펫 포함, 약어 정의, 경고 상자
+NOT_PROSE = re.compile(r"^(```|~~~|\||\$\$|\\\[|!\[|<|-|\*|#|>|\d+\.|--8<--|\?\?\?|!!!|\[\^|:)")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+VALUE = re.compile(r"\{\{[^}]*\}\}")
+FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+
+
+# ---------------------------------------------------------------------------
+# 합성 노트
+# ---------------------------------------------------------------------------
+
+
+def prose_paragraphs(docs: Path) -> list[str]:
+    """진짜 노트(docs/python, docs/dl)의 산문 문단. 값 자리표시와 각주 표시는 뺀다."""
+    paragraphs = []
+    for note in sorted([*docs.glob("python/*.md"), *docs.glob("dl/*.md")]):
+        text = note.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("\n---", 1)[1]
+        text = re.sub(r"^(```|~~~).*?^\1\s*$", "", text, flags=re.M | re.S)
+        for block in re.split(r"\n\s*\n", text):
+            block = block.strip()
+            if not block or NOT_PROSE.match(block) or not re.search("[가-힣]", block):
+                continue
+            # 수식, 짝이 안 맞는 코드 표시, 링크(다른 폴더에서는 깨지고, 링크 글자의 영어 표기는 링크 밖에서
+            # 용어 검사에 걸린다)가 있는 문단은 쓰지 않는다.
+            if "\\(" in block or block.count("`") % 2 or LINK.search(block):
+                continue
+            block = FOOTNOTE_REF.sub("", VALUE.sub("", block))
+            paragraphs.append(block)
+    if not paragraphs:
+        raise SystemExit("합성 노트를 만들 산문 문단을 찾지 못했다")
+    return paragraphs
+
+
+def synthetic_note(number: int, paragraphs: list[str]) -> str:
+    lines = [
+        "---",
+        f"title: 합성 노트 {number:04d}",
+        f"description: 규모 벤치마크용으로 진짜 노트의 문단을 섞어 만든 {number}번째 노트다.",
+        "tags:",
+        "  - 딥러닝",
+        "---",
+        "",
+        f"# 합성 노트 {number:04d}",
+        "",
+    ]
+    size, section, start = 0, 1, number * 7
+    for offset in range(len(paragraphs)):
+        if size >= NOTE_BYTES:
+            break
+        if offset % 3 == 0:
+            lines += [f"## 절 {section}", ""]
+            section += 1
+        paragraph = paragraphs[(start + offset * 13) % len(paragraphs)]
+        lines += [paragraph, ""]
+        size += len(paragraph.encode("utf-8"))
+    return "\n".join(lines)
+
+
+def make_project(where: Path, n: int) -> Path:
+    """작업 트리 사본 + 합성 노트 n개. 그림·노트북 캐시는 원본의 것을 같이 쓴다."""
+    project = where / f"n{n}"
+    ignore = shutil.ignore_patterns(
+        ".git", ".cache", "site", "__pycache__", ".venv", "test-artifacts", "runs", "my-exercises"
+    )
+    shutil.copytree(ROOT, project, ignore=ignore)
+    cache = project / ".cache"
+    cache.mkdir()
+    for shared in ("figures", "notebooks", "pycache", "generated"):
+        (ROOT / ".cache" / shared).mkdir(parents=True, exist_ok=True)
+        (cache / shared).symlink_to(ROOT / ".cache" / shared, target_is_directory=True)
+    if n:
+        paragraphs = prose_paragraphs(project / "docs")
+        gen = project / "docs" / "gen"
+        gen.mkdir()
+        entries = []
+        for number in range(1, n + 1):
+            (gen / f"note-{number:04d}.md").write_text(
+                synthetic_note(number, paragraphs), encoding="utf-8"
+            )
+            entries.append(f"      - gen/note-{number:04d}.md")
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        nav_end = text.index("\nvalidation:")
+        text = text[:nav_end] + "\n  - 합성 노트:\n" + "\n".join(entries) + text[nav_end:]
+        config.write_text(text, encoding="utf-8")
+    return project
+
+
+def markdown_bytes(project: Path) -> int:
+    return sum(p.stat().st_size for p in (project / "docs").rglob("*.md"))
+
+
+# ---------------------------------------------------------------------------
+# 빌드와 색인
+# ---------------------------------------------------------------------------
+
+
+def build_env(kind: str) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if kind == "stock":
+        env["KOREAN_SEARCH"] = "0"
+    return env
+
+
+def build_twice(project: Path, kind: str) -> tuple[Path, dict]:
+    site = project.parent / f"site-{project.name}-{kind}"
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
+    if kind == "ours":
+        command.insert(4, "--strict")
+    cold = run_timed(command, project, build_env(kind))
+    warm = run_timed(command, project, build_env(kind))
+    return site, {
+        "cold_s": cold["wall_s"],
+        "cold_cpu_s": cold["cpu_s"],
+        "warm_s": warm["wall_s"],
+        "warm_cpu_s": warm["cpu_s"],
+    }
+
+
+def index_sizes(site: Path) -> dict:
+    search = site / "search"
+    files = sorted(p for p in search.rglob("*") if p.is_file() and p.suffix in (".json", ".js"))
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(gzip.compress(p.read_bytes(), compresslevel=6, mtime=0)) for p in files)
+    return {"files": len(files), "raw_bytes": raw, "gzip_bytes": packed}
+
+
+# ---------------------------------------------------------------------------
+# 브라우저
+# ---------------------------------------------------------------------------
+
+FIRST_RESULT = """() => {
+  const item = document.querySelector(".md-search-result__item");
+  return item ? performance.now() : null;
+}"""
+
+
+def open_and_search(browser, site: Path, url: str, query: str, cpu_rate: int) -> dict:
+    """빈 캐시로 노트를 열어 받은 바이트를 세고, 검색 창에 query 를 쳐서 첫 결과까지의 시간을 잰다."""
+    context = browser.new_context(locale="ko-KR", viewport=survey.DESKTOP)
+    page = context.new_page()
+    finished = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    if cpu_rate != 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
+    page.goto(url + NOTE_TO_OPEN, wait_until="load")
+    # 노트를 여는 데 받은 것: 검색 창에 들어가기 전까지 끝난 요청
+    before_search = list(finished)
+    box = page.locator(".md-search__input")
+    box.focus()
+    box.type(query)
+    first = page.wait_for_function(FIRST_RESULT, timeout=120_000, polling=20).json_value()
+    opened = transferred_bytes(site, url, before_search)
+    page.wait_for_timeout(300)
+    total = transferred_bytes(site, url, list(finished))
+    context.close()
+    return {"first_result_ms": round(first), "open_note_gzip_bytes": opened, "after_search": total}
+
+
+def transferred_bytes(site: Path, url: str, requests: list) -> int:
+    """요청마다 서버가 보낸 본문 바이트(gzip 서버면 압축한 크기)의 합."""
+    prefix = urlparse(url).path
+    total = 0
+    for request in requests:
+        address = urlparse(request.url)
+        if address.scheme not in ("http", "https"):
+            continue
+        response = request.response()
+        file = site / unquote(address.path[len(prefix) :])
+        if file.is_dir():
+            file = file / "index.html"
+        if not (response and response.status == 200 and file.is_file()):
+            continue
+        if (response.headers.get("content-encoding") or "") == "gzip":
+            total += len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
+        else:
+            total += file.stat().st_size
+    return total
+
+
+def measure_site(browser, site: Path, kind: str, runs: int) -> dict:
+    server, url = serve(site, survey.site_prefix(), gzip=True)
+    try:
+        result = {}
+        for label, rate in (("desktop", 1), ("cpu4x", 4)):
+            samples = [open_and_search(browser, site, url, QUERIES[kind], rate) for _ in range(runs)]
+            result[f"first_result_{label}_ms"] = statistics.median(
+                s["first_result_ms"] for s in samples
+            )
+            result[f"first_result_{label}_all_ms"] = [s["first_result_ms"] for s in samples]
+            if label == "desktop":
+                result["open_note_gzip_bytes"] = statistics.median(
+                    s["open_note_gzip_bytes"] for s in samples
+                )
+                result["after_first_search_gzip_bytes"] = statistics.median(
+                    s["after_search"] for s in samples
+                )
+        return result
+    finally:
+        server.shutdown()
+
+
+def real_notes_first(browser, site: Path, queries: list[dict]) -> dict:
+    """골드 질의에서 맨 위 결과가 합성 노트가 아닌 진짜 노트인지 센다."""
+    server, url = serve(site, survey.site_prefix(), gzip=True)
+    context = browser.new_context(locale="ko-KR", viewport=survey.DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        box = page.locator(".md-search__input")
+        box.focus()
+        real_first = judged = 0
+        for item in queries:
+            if not item["pages"]:
+                continue
+            box.fill("")
+            box.type(item["q"])
+            try:
+                page.wait_for_function(FIRST_RESULT, timeout=30_000, polling=20)
+            except Exception:  # 결과 없음: 진짜 노트가 첫째가 아니다
+                judged += 1
+                continue
+            page.wait_for_timeout(150)
+            href = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+            judged += 1
+            real_first += "/gen/" not in href
+        return {"queries": judged, "real_note_first": real_first}
+    finally:
+        context.close()
+        server.shutdown()
+
+
+# ---------------------------------------------------------------------------
+# mkdocs serve
+# ---------------------------------------------------------------------------
+
+
+def serve_edit_seconds(project: Path, edits: int) -> list[float]:
+    note = project / NOTE_TO_EDIT
+    original = note.read_text(encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
+        cwd=project,
+        env=build_env("ours"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    seconds = []
+    try:
+        log = LogWatcher(server.stdout)
+        log.wait_for("Serving on", timeout=1800)
+        time.sleep(2)
+        for number in range(1, edits + 1):
+            position = len(log.lines)
+            started = time.perf_counter()
+            note.write_text(original + f"\n<!-- 벤치마크 편집 {number} -->\n", encoding="utf-8")
+            reloaded = log.wait_for("Reloading browsers", after=position, timeout=1800)
+            seconds.append(round(log.lines[reloaded][0] - started, 2))
+            time.sleep(1)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        note.write_text(original, encoding="utf-8")
+    return seconds
+
+
+# ---------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[0, 200, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quality-queries", type=int, default=40)
+    parser.add_argument("--serve-edits", type=int, default=2)
+    parser.add_argument("--skip-stock", action="store_true")
+    parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        raise SystemExit(f"Chromium 이 없다({CHROMIUM}): bash .ci/prerequisites.sh")
+    from playwright.sync_api import sync_playwright
+
+    gold = yaml.safe_load((ROOT / "tests" / "search" / "gold.yml").read_text(encoding="utf-8"))
+    queries = gold["queries"][: args.quality_queries]
+    result = {"cpus": os.cpu_count(), "load_before": load_average(), "goals": GOALS, "runs": {}}
+    kinds = ["ours"] if args.skip_stock else ["ours", "stock"]
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        for n in args.n:
+            project = make_project(Path(tmp), n)
+            row = {"notes_added": n, "markdown_bytes": markdown_bytes(project)}
+            for kind in kinds:
+                print(f"N={n} {kind}: 빌드", file=sys.stderr, flush=True)
+                site, builds = build_twice(project, kind)
+                row[kind] = {"build": builds, "index": index_sizes(site)}
+                print(f"N={n} {kind}: 브라우저", file=sys.stderr, flush=True)
+                row[kind].update(measure_site(browser, site, kind, args.runs))
+                if kind == "ours":
+                    row[kind]["quality"] = real_notes_first(browser, site, queries)
+                shutil.rmtree(site, ignore_errors=True)
+            if "stock" in row:
+                row["warm_build_ratio"] = round(
+                    row["ours"]["build"]["warm_s"] / row["stock"]["build"]["warm_s"], 2
+                )
+            if not args.skip_serve:
+                print(f"N={n}: mkdocs serve", file=sys.stderr, flush=True)
+                row["ours"]["serve_edit_to_reload_s"] = serve_edit_seconds(project, args.serve_edits)
+            result["runs"][str(n)] = row
+            shutil.rmtree(project, ignore_errors=True)
+        browser.close()
+    result["load_after"] = load_average()
+    print_report(result)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    return result
+
+
+def print_report(result: dict) -> None:
+    print(f"CPU {result['cpus']}개, load {result['load_before']} → {result.get('load_after')}")
+    header = (
+        f"{'N':>5} {'종류':<6} {'MD KB':>7} {'차가운 s':>8} {'데운 s':>7} {'색인 KB':>8} "
+        f"{'gzip KB':>8} {'열기 KB':>8} {'결과 ms':>8} {'4x ms':>7}"
+    )
+    print(header)
+    for n, row in result["runs"].items():
+        for kind in ("ours", "stock"):
+            if kind not in row:
+                continue
+            r = row[kind]
+            print(
+                f"{n:>5} {kind:<6} {row['markdown_bytes'] / 1000:>7.0f} "
+                f"{r['build']['cold_s']:>8.1f} {r['build']['warm_s']:>7.1f} "
+                f"{r['index']['raw_bytes'] / 1000:>8.0f} {r['index']['gzip_bytes'] / 1000:>8.0f} "
+                f"{r['open_note_gzip_bytes'] / 1000:>8.0f} {r['first_result_desktop_ms']:>8.0f} "
+                f"{r['first_result_cpu4x_ms']:>7.0f}"
+            )
+        extra = []
+        if "warm_build_ratio" in row:
+            extra.append(f"데운 빌드 비율 {row['warm_build_ratio']}×")
+        if "serve_edit_to_reload_s" in row["ours"]:
+            extra.append(f"serve 편집→다시 불러오기 {row['ours']['serve_edit_to_reload_s']} s")
+        quality = row["ours"].get("quality")
+        if quality:
+            extra.append(f"진짜 노트가 첫째 {quality['real_note_first']}/{quality['queries']}")
+        if extra:
+            print("      " + ", ".join(extra))
+
+
+if __name__ == "__main__":
+    main()

@@ -17,8 +17,8 @@
   그림 포함)와, 페이지를 연 순간부터 검색 창에 질의를 쳐서 첫 결과가 그려질 때까지의 시간.
   desktop(조절 없음)과 cpu4x(CDP 로 CPU 4배 감속) 두 조건, 각 --runs 번의 중앙값.
   질의: ours 는 '어텐션', stock 은 기본 검색도 찾는 'kwargs'.
-- 검색 품질: 골드 세트(tests/search/gold.yml)의 앞 --quality-queries 개를 ours 에서 돌려, 맨 위 결과가
-  진짜 노트(합성 노트가 아닌 것)인지 센다.
+- 검색 품질: 골드 세트(tests/search/gold.yml)의 앞 --quality-queries 개를 ours 에서 브라우저 테스트와 같은
+  코드로 돌려 recall@5·hit@1 과, 맨 위 결과가 합성 노트인 질의 수(진짜 노트가 먼저 나와야 한다)를 센다.
 - mkdocs serve (ours): 노트 하나를 고친 뒤 'Reloading browsers' 가 찍힐 때까지의 시간(--serve-edits 번).
 
 목표 (N = 1,000): 노트 열기 ≤ 400 KB gzip, 첫 결과 ≤ 1.0 s(desktop)·≤ 2.0 s(cpu4x), 데워진 빌드 ≤ 1.2×
@@ -51,6 +51,7 @@ from bench_build import LogWatcher, free_port, load_average, run_timed  # noqa: 
 
 from tests.browser import survey  # noqa: E402
 from tests.browser.static_server import serve  # noqa: E402
+from tests.browser.test_search import measure  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
 NOTE_BYTES = 6_500
@@ -268,34 +269,25 @@ def measure_site(browser, site: Path, kind: str, runs: int) -> dict:
         server.shutdown()
 
 
-def real_notes_first(browser, site: Path, queries: list[dict]) -> dict:
-    """골드 질의에서 맨 위 결과가 합성 노트가 아닌 진짜 노트인지 센다."""
-    server, url = serve(site, survey.site_prefix(), gzip=True)
-    context = browser.new_context(locale="ko-KR", viewport=survey.DESKTOP)
-    page = context.new_page()
+def search_quality(browser, site: Path, queries: list[dict]) -> dict:
+    """골드 질의를 브라우저 테스트와 같은 코드(tests/browser/test_search.measure)로 돌린다. 골드 세트의 지표와
+    함께, 맨 위 결과가 합성 노트인 질의 수를 센다(진짜 노트가 먼저 나와야 한다)."""
+    server, url = serve(site, survey.site_prefix())
     try:
-        page.goto(url, wait_until="load")
-        box = page.locator(".md-search__input")
-        box.focus()
-        real_first = judged = 0
-        for item in queries:
-            if not item["pages"]:
-                continue
-            box.fill("")
-            box.type(item["q"])
-            try:
-                page.wait_for_function(FIRST_RESULT, timeout=30_000, polling=20)
-            except Exception:  # 결과 없음: 진짜 노트가 첫째가 아니다
-                judged += 1
-                continue
-            page.wait_for_timeout(150)
-            href = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
-            judged += 1
-            real_first += "/gen/" not in href
-        return {"queries": judged, "real_note_first": real_first}
+        report = measure(browser, site, url, queries)
     finally:
-        context.close()
         server.shutdown()
+    judged = [r for r in report["results"].values() if r["expected"]]
+    return {
+        "queries": len(judged),
+        "recall@5": report["recall@5"],
+        "hit@1": report["hit@1"],
+        "mrr": report["mrr"],
+        "off_topic_with_results": report["off_topic_with_results"],
+        "synthetic_note_first": sum(
+            1 for r in judged if r["pages"] and r["pages"][0].startswith("gen/")
+        ),
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -371,7 +363,7 @@ def main(argv: list[str] | None = None) -> dict:
                 print(f"N={n} {kind}: 브라우저", file=sys.stderr, flush=True)
                 row[kind].update(measure_site(browser, site, kind, args.runs))
                 if kind == "ours":
-                    row[kind]["quality"] = real_notes_first(browser, site, queries)
+                    row[kind]["quality"] = search_quality(browser, site, queries)
                 shutil.rmtree(site, ignore_errors=True)
             if "stock" in row:
                 row["warm_build_ratio"] = round(
@@ -417,7 +409,10 @@ def print_report(result: dict) -> None:
             extra.append(f"serve 편집→다시 불러오기 {row['ours']['serve_edit_to_reload_s']} s")
         quality = row["ours"].get("quality")
         if quality:
-            extra.append(f"진짜 노트가 첫째 {quality['real_note_first']}/{quality['queries']}")
+            extra.append(
+                f"골드 {quality['queries']}개: recall@5 {quality['recall@5']}, hit@1 {quality['hit@1']}, "
+                f"합성 노트가 첫째 {quality['synthetic_note_first']}"
+            )
         if extra:
             print("      " + ", ".join(extra))
 

@@ -76,6 +76,14 @@ def summarise(folder):
                 "step_time_ms": profile["step_time_ms"],
                 "top_ops": profile["top_ops"][:8],
             }
+    # 이슈 14: DataLoader 작업자의 fork 경고 같은 것이 하나도 찍히지 않아야 한다
+    summary["warnings"] = {
+        log.stem: [
+            line for line in log.read_text(errors="replace").splitlines() if "Warning" in line
+        ]
+        for log in sorted(folder.glob("*.log"))
+        if "Warning" in log.read_text(errors="replace")
+    }
     goals = summary["goals"]
     if numerals:
         goals["numerals_exact_match_at_least_0.999_within_20s"] = (

@@ -54,9 +54,9 @@ def test_negative_exponent_gives_a_float_and_pow_takes_a_modulus():
 
 
 def test_a_parenthesised_number_is_not_a_tuple():
-    """"쉼표를 빠뜨리면 `(0) * 3`, 곧 정수 `0`이 된다" """
-    assert eval("(0) * 3") == 0
-    assert eval("(0,) * 3") == (0, 0, 0)
+    """"쉼표를 빠뜨린 `(1)`은 그냥 정수 `1`이라서 반복 대신 곱셈이 된다" """
+    assert eval("(1) * 3") == 3
+    assert eval("(1,) * 3") == (1, 1, 1)
 
 
 def test_repetition_repeats_references_not_copies():
@@ -83,6 +83,23 @@ def test_default_before_non_default_is_rejected_with_the_versions_message():
         assert message == "non-default argument follows default argument"
     else:
         assert message == "parameter without a default follows parameter with a default"
+
+
+def test_keyword_only_parameters_may_lack_a_default_after_one_with_a_default():
+    """"`*` 뒤의 키워드 전용 매개변수는 이 규칙의 예외라서, 기본값이 있는 것 뒤에 없는 것이 와도 된다" """
+    namespace = {}
+    exec("def f(a=1, *, b, c=3, d):\n    return a, b, c, d", namespace)
+    assert namespace["f"](b=2, d=4) == (1, 2, 3, 4)
+
+
+def test_one_positional_argument_goes_to_the_leftmost_parameter():
+    """"아래 정의에 인자를 하나만 위치로 넘기면 `greeting`이 그 값을 받고 `name`은 빈다" """
+
+    def greet(greeting, name):
+        return greeting, name
+
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'name'"):
+        greet("지민")
 
 
 def test_star_args_collect_a_tuple_and_double_star_a_dict(capsys):
@@ -140,6 +157,13 @@ def test_keyword_unpacking_needs_string_keys():
     assert show(**{"a": 1}) == {"a": 1}
 
 
+def test_str_format_does_not_check_that_keys_are_strings():
+    """"`str.format`처럼 키를 검사하지 않는 C 함수도 있다 … 오류 없이 `'3'`이다" """
+    assert "{a}".format(**{1: 2, "a": 3}) == "3"
+    with pytest.raises(TypeError, match="keywords must be strings"):
+        dict(**{1: 2})
+
+
 def test_zip_of_star_rows_transposes_and_undoes_itself():
     """"행들을 별표로 펼쳐 넘기면 같은 열의 원소끼리 묶이므로 전치가 된다" """
     matrix = [[1, 2, 3], [4, 5, 6]]
@@ -163,9 +187,11 @@ def test_starred_target_is_always_a_list():
 
 
 def test_a_lone_starred_target_needs_a_comma_and_only_one_star_is_allowed():
-    """"쉼표 없이 `*a = nums`라고 쓰면 문법 오류다" / "별표 이름은 한 번만 쓸 수 있고" """
+    """"쉼표 없이 `*a = nums`라고 쓰면 문법 오류다" / "별표 이름은 한 목록 안에서 한 번만 쓸 수 있고" """
     assert syntax_error("*a = [1]") == "starred assignment target must be in a list or tuple"
     assert syntax_error("*a, *b = [1]") == "multiple starred expressions in assignment"
+    (x, *y), *z = "xyz", "uv"  # 안쪽 목록과 바깥 목록이 별표를 하나씩 가진다
+    assert (x, y, z) == ("x", ["y", "z"], ["uv"])
 
 
 def test_later_dict_wins_and_key_order_follows_first_appearance():

@@ -66,7 +66,7 @@ def test_handwritten_attention_matches_sdpa_when_every_query_sees_a_key(seed):
 
 
 def test_hard_lookup_returns_only_the_most_similar_keys_value():
-    """ "딱딱한 찾기는 가장 비슷한 첫 번째 키의 값만 돌려준다." """
+    """ "딱딱한 찾기는 가장 비슷한 키, 곧 첫 번째 키의 값만 돌려준다." """
     keys, values, query = soft_lookup.lookup_demo()
     assert int((keys @ query).argmax()) == 0
     torch.testing.assert_close(soft_lookup.hard_lookup(query, keys, values), values[0])
@@ -81,12 +81,29 @@ def test_soft_lookup_mixes_all_three_values():
 
 
 def test_sharpening_soft_lookup_approaches_hard_lookup():
-    """ "`sharpness`를 키울수록 가중치가 한 곳으로 몰려, 결국 딱딱한 찾기와 같아진다." """
+    """ "`sharpness`를 키울수록 가중치가 한 곳으로 몰려 딱딱한 찾기에 다가간다." """
     keys, values, query = soft_lookup.lookup_demo()
     tops = [soft_lookup.soft_lookup(query, keys, values, s)[1].max().item() for s in (1, 5, 50)]
     assert all(a < b for a, b in pairwise(tops))
     out, _ = soft_lookup.soft_lookup(query, keys, values, sharpness=200)
     torch.testing.assert_close(out, soft_lookup.hard_lookup(query, keys, values), atol=1e-3, rtol=0)
+
+
+def test_hard_lookup_is_only_the_limit_of_soft_lookup():
+    """ "유한한 `sharpness`에서는 다른 키의 무게가 아주 작게라도 남으므로, 딱딱한 찾기는 부드러운 찾기의
+    극한이다." """
+    keys, values, query = (t.double() for t in soft_lookup.lookup_demo())
+    for sharpness in (1, 50, 200):
+        _, weights = soft_lookup.soft_lookup(query, keys, values, sharpness)
+        assert (weights[1:] > 0).all() and weights[0] < 1
+
+
+def test_longer_key_wins_the_dot_product_over_a_better_aligned_one():
+    """ "두 벡터가 같은 방향을 가리키고 길수록 내적이 크다. 그래서 길이가 긴 키가 유리하다." """
+    query = torch.tensor([1.0, 0.0])
+    aligned, longer = torch.tensor([1.0, 0.0]), torch.tensor([3.0, 3.0])
+    assert F.cosine_similarity(query, aligned, dim=0) > F.cosine_similarity(query, longer, dim=0)
+    assert query @ longer > query @ aligned
 
 
 def test_argmax_has_no_gradient_but_soft_lookup_is_smooth_in_query_keys_and_values():
@@ -127,12 +144,25 @@ def test_dividing_by_sqrt_dk_brings_std_back_to_one(d_k):
 
 
 def test_unscaled_top_weight_approaches_one_and_jacobian_norm_shrinks():
-    """ "나누지 않으면 차원이 커질수록 최대 가중치가 1에 가까워지고 야코비안 노름은 줄어든다." """
+    """ "나누지 않으면 차원이 커질수록 최대 가중치가 1에 가까워지고 야코비안 노름은 줄어든다."
+    또 "소프트맥스는 가장 큰 점수 하나에 거의 모든 무게를 준다. 그러면 소프트맥스를 지나는 기울기가 작아져"와
+    "차원을 키우면 소프트맥스가 포화해 기울기가 작아진다"(자주 하는 실수)도 이 측정이 뒷받침한다. """
     stats = [scaling.score_spread(d) for d in (4, 64, 512)]
     tops = [s["top"][0] for s in stats]
     jacobians = [s["jacobian"][0] for s in stats]
     assert all(a < b for a, b in pairwise(tops)) and tops[-1] > 0.9
     assert all(a > b for a, b in pairwise(jacobians))
+
+
+def test_folding_the_scale_into_wq_init_gives_the_same_scores():
+    """ "나누는 대신 \\(W^Q\\)의 초깃값을 \\(\\sqrt{d_k}\\)배 작게 잡아도 처음 점수는 똑같다." (T5) """
+    g = torch.Generator().manual_seed(0)
+    d_model, d_k = 32, 64
+    x = torch.randn(5, d_model, generator=g, dtype=torch.float64)
+    w_q, w_k = (torch.randn(d_model, d_k, generator=g, dtype=torch.float64) for _ in range(2))
+    divided = (x @ w_q) @ (x @ w_k).T / math.sqrt(d_k)
+    folded = (x @ (w_q / math.sqrt(d_k))) @ (x @ w_k).T
+    torch.testing.assert_close(divided, folded)
 
 
 def test_scaled_rows_are_nearly_equal_across_dk():
@@ -291,6 +321,14 @@ def test_pe_dot_product_depends_only_on_distance():
         torch.testing.assert_close(dots, expected.expand_as(dots), atol=1e-4, rtol=0)
 
 
+def test_pe_dot_product_cannot_tell_ahead_from_behind():
+    """ "코사인은 짝함수라서 내적만으로는 'k칸 앞'과 'k칸 뒤'를 가리지 못한다. 방향은 위의 회전에만 담겨 있다." """
+    pe = positional_encoding(80, 16).double()
+    p, k = 40, 7
+    torch.testing.assert_close(pe[p] @ pe[p + k], pe[p] @ pe[p - k])
+    assert not torch.allclose(pe[p] @ positions.shift_matrix(k, 16), pe[p - k], atol=1e-3)
+
+
 def test_pe_similarity_first_decreases_then_oscillates_downward():
     """ "거리별 유사도는 처음 몇 칸 동안은 줄어들다가 그 뒤로는 출렁이면서 천천히 내려간다." """
     sims = np.array(positions.similarity_by_distance(100, 64))
@@ -364,13 +402,25 @@ def test_causal_demo_weights_first_query_one_and_ln2_key_doubled(capsys):
 
 
 def test_changing_the_future_leaves_earlier_outputs_bit_for_bit_equal():
-    """ "마지막 키와 밸류를 아무렇게나 바꿔도 앞의 세 출력은 비트 하나 바뀌지 않는다." """
+    """ "마지막 키와 밸류를 유한한 값 안에서 아무렇게나 바꿔도 앞의 세 출력은 비트 하나 바뀌지 않는다." """
     q, k, v = random_qkv((4, 3), seed=3)
     out, _ = scaled_dot_product_attention(q, k, v, is_causal=True)
     k2, v2 = k.clone(), v.clone()
     k2[3], v2[3] = 42.0, -42.0
     out2, _ = scaled_dot_product_attention(q, k2, v2, is_causal=True)
     assert torch.equal(out[:3], out2[:3])
+
+
+def test_a_nan_in_a_masked_value_leaks_into_every_row(capsys):
+    """ "가린 밸류가 `nan`이나 `inf`면 … 무게가 0이어도 0·nan = nan이라 모든 행으로 번진다." """
+    checks.nan_value_leaks()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(": 0.0")
+    assert lines[1].endswith(": nan") and lines[2].endswith(": nan")
+    q, k, v = random_qkv((4, 2))
+    v[3] = float("inf")
+    out, _ = scaled_dot_product_attention(q, k, v, is_causal=True)
+    assert torch.isnan(out[0]).all()
 
 
 # ---------------------------------------------------------------------------
@@ -550,6 +600,65 @@ def test_mha_in_training_mode_without_weights_returns_zeros_like_sdpa():
         out, _ = mha(x, x, x, attn_mask=hide, need_weights=False)
     # 평가 모드의 빠른 경로는 다시 nan이다: 부르는 방식에 따라 답이 다르다.
     assert torch.isnan(out[0, 1]).all()
+
+
+def test_mha_with_one_head_has_no_fast_path_and_gives_zeros_in_eval_too():
+    """ "평가 모드에서 기울기 없이 부르면 조건(헤드 수가 짝수일 때 등)이 맞을 때 빠른 경로(fast path)를 타고,
+    그러면 다시 `nan`이 나온다." 조건이 맞지 않는 헤드 하나짜리는 평가 모드에서도 0이다. """
+    torch.manual_seed(0)
+    mha = nn.MultiheadAttention(8, 1, batch_first=True).eval()
+    x = torch.randn(1, 4, 8)
+    hide = torch.zeros(4, 4, dtype=torch.bool)
+    hide[1] = True
+    with torch.no_grad():
+        out, _ = mha(x, x, x, attn_mask=hide, need_weights=False)
+    torch.testing.assert_close(out[0, 1], mha.out_proj.bias)
+
+
+def test_is_causal_alone_is_an_error_for_mha_and_encoder_layer_but_enough_for_sdpa(capsys):
+    """ "`nn.MultiheadAttention`과 `nn.TransformerEncoderLayer`에서는 `is_causal`이 … 힌트일 뿐이다.
+    `attn_mask`(True가 가린다) 없이 혼자 넘기면 오류가 난다." """
+    checks.is_causal_hint()
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert all("RuntimeError: Need attn_mask" in line for line in lines[:2])
+    assert lines[2].endswith("True")
+    mha = nn.MultiheadAttention(4, 1, batch_first=True)
+    x = torch.randn(1, 3, 4)
+    with pytest.raises(RuntimeError, match="Need attn_mask"):
+        mha(x, x, x, is_causal=True, need_weights=False)
+    q, k, v = random_qkv((1, 3, 4))
+    torch.testing.assert_close(
+        F.scaled_dot_product_attention(q, k, v, is_causal=True),
+        F.scaled_dot_product_attention(q, k, v, attn_mask=causal_mask(3)),
+    )
+
+
+def test_dot_T_on_a_3d_tensor_reverses_all_axes_and_warns_in_2_13():
+    """ "앞쪽 축이 있으면 `.T`는 모든 축을 뒤집는다(파이토치 2.13에서는 경고가 나고, 앞으로는 오류가 된다)." """
+    x = torch.zeros(2, 3, 4)
+    with pytest.warns(UserWarning, match="deprecated and it will throw an error"):
+        flipped = x.T
+    assert flipped.shape == (4, 3, 2)
+    assert x.transpose(-2, -1).shape == (2, 4, 3)
+
+
+def test_boolean_mask_equals_an_additive_mask_of_zero_and_minus_inf():
+    """ "불리언 마스크는 0과 \\(-\\infty\\)만 쓰는 더하는 마스크로 바꿀 수 있지만, 거꾸로는 안 된다." """
+    q, k, v = random_qkv((2, 5, 4))
+    keep = torch.ones(5, 5, dtype=torch.bool).tril()
+    additive = torch.zeros(5, 5, dtype=q.dtype).masked_fill(~keep, float("-inf"))
+    torch.testing.assert_close(
+        F.scaled_dot_product_attention(q, k, v, attn_mask=keep),
+        F.scaled_dot_product_attention(q, k, v, attn_mask=additive),
+    )
+    # 0도 -inf도 아닌 벌점은 어떤 불리언 마스크로도 만들 수 없다: 모든 키의 무게가 0보다 크다.
+    bias = -0.5 * (torch.arange(5.0)[:, None] - torch.arange(5.0)).abs().to(q.dtype)
+    weights = (q @ k.transpose(-2, -1) / 2 + bias).softmax(-1)
+    assert (weights > 0).all()
+    assert not torch.allclose(
+        F.scaled_dot_product_attention(q, k, v, attn_mask=bias), F.scaled_dot_product_attention(q, k, v)
+    )
 
 
 def test_nn_mha_default_input_is_length_batch_features():

@@ -24,7 +24,7 @@ def test_scratch_matches_batchnorm1d_in_train_mode(batch_size, momentum):
     ours, ref = BatchNorm1dScratch(6, momentum=momentum), nn.BatchNorm1d(6, momentum=momentum)
     diffs = train_side_by_side(ours, ref, make_batches(8, batch_size, 6))
     assert max(diffs.values()) < 1e-5, diffs
-    assert ours.num_updates == ref.num_batches_tracked.item() == 8
+    assert ours.num_batches_tracked.item() == ref.num_batches_tracked.item() == 8
 
 
 def test_scratch_matches_batchnorm1d_in_eval_mode():
@@ -95,5 +95,5 @@ def test_a_single_sample_is_rejected_in_train_mode():
 
 def test_running_statistics_are_buffers_in_the_state_dict():
     state = BatchNorm1dScratch(3).state_dict()
-    assert set(state) == {"gamma", "beta", "running_mean", "running_var"}
+    assert set(state) == {"gamma", "beta", "running_mean", "running_var", "num_batches_tracked"}
     assert [name for name, _ in BatchNorm1dScratch(3).named_parameters()] == ["gamma", "beta"]

@@ -232,7 +232,7 @@ def test_an_infinite_loop_ends_with_a_time_limit_message(tmp_path):
 def test_the_learners_prints_do_not_break_the_report(tmp_path):
     chatty = tmp_path / "chatty.py"
     chatty.write_text(
-        "print('불러오는 중')\ndef transpose(m):\n    print('호출')\n    return [list(c) for c in zip(*m)]\n",
+        "print('불러오는 중')\ndef transpose(m, fill=None):\n    print('호출')\n    return [list(c) for c in __import__('itertools').zip_longest(*m, fillvalue=fill)]\n",
         encoding="utf-8",
     )
     result = cli("check", "asterisk/transpose", str(chatty))

@@ -14,10 +14,19 @@ def test_transpose_that_keeps_zips_tuples_is_told_to_make_lists(tmp_path):
 
 
 def test_transpose_without_the_star_is_told_about_the_star(tmp_path):
-    wrong = "def transpose(matrix):\n    return [list(c) for c in zip(matrix)]\n"
+    wrong = "def transpose(matrix, fill=None):\n    return [list(c) for c in zip(matrix)]\n"
     report = check_source("asterisk/transpose", wrong, tmp_path)
     assert report.status == "failed"
-    assert "별표 없이 zip(matrix)" in report.failure.hint
+    assert "별표 없이" in report.failure.hint
+
+
+def test_the_pages_plain_zip_transpose_drops_the_columns_of_longer_rows(tmp_path):
+    wrong = "def transpose(rows, fill=None):\n    return [list(c) for c in zip(*rows)]\n"
+    report = check_source("asterisk/transpose", wrong, tmp_path)
+    assert report.status == "failed"
+    assert report.failure.name == "길이가 3과 1인 두 행, fill=0"
+    assert report.failure.got == "[[1, 4]]"
+    assert "가장 짧은 행" in report.failure.hint and "itertools" in report.failure.hint
 
 
 def test_scale_with_a_positional_factor_fails_on_the_keyword_only_case(tmp_path):

@@ -3,6 +3,8 @@
 오답은 참고 풀이에서 한 줄만 바꿔 만든다. 그래야 그 한 줄의 실수를 검사가 잡는지 볼 수 있다.
 """
 
+import torch
+
 from snippets.exercises.registry import find
 from snippets.exercises.runner import check_source, describe
 
@@ -24,15 +26,39 @@ def test_gru_with_z_on_the_wrong_side_is_told_where_z_goes(tmp_path):
     assert report.failure.hint.startswith("z를 반대쪽에 곱했다")
 
 
-def test_gru_with_the_reset_gate_before_the_bias_fails_on_the_random_cell(tmp_path):
+def test_gru_with_pytorch_reset_after_the_product_is_told_where_the_reset_goes(tmp_path):
     wrong = solution_with(
         "sequence-models/gru-layer",
-        "hr, hz, hn = (h @ W_hh.T + b_hh).chunk(3, dim=-1)",
-        "hr, hz, hn = (h @ W_hh.T).chunk(3, dim=-1)",
+        "n = torch.tanh(xn + (r * h) @ W_hn.T + b_hn)",
+        "n = torch.tanh(xn + r * (h @ W_hn.T + b_hn))",
     )
     report = check_source("sequence-models/gru-layer", wrong, tmp_path)
     assert report.status == "failed"
-    assert "W_hn·h + b_hn 전체에 곱한다" in report.failure.hint
+    assert report.failure.name.startswith("업데이트 게이트가 닫힌(z ≈ 0) 셀")
+    assert report.failure.hint.startswith("nn.GRU와 같은 값이 나왔다")
+
+
+def test_gru_that_gates_b_hn_with_r_fails_on_values(tmp_path):
+    wrong = solution_with(
+        "sequence-models/gru-layer",
+        "n = torch.tanh(xn + (r * h) @ W_hn.T + b_hn)",
+        "n = torch.tanh(xn + (r * h) @ W_hn.T + r * b_hn)",
+    )
+    report = check_source("sequence-models/gru-layer", wrong, tmp_path)
+    assert report.status == "failed"
+    assert report.failure.index > 1  # 모양은 맞고, 값에서 틀린다
+
+
+def test_gru_reference_agrees_with_nn_gru_only_when_the_reset_gate_is_open():
+    """r ≈ 1이면 두 방식이 같고, 그 밖에서는 다르다: 검사의 기대값이 nn.GRU를 베낀 것이 아님을 확인한다."""
+    from snippets.exercises.sequence_models import gru_layer as module
+
+    open_r = module._with_gate_bias(seed=5, block=0, value=30.0)
+    *_, expected, torch_out = module._one_step(open_r, seed=50)
+    assert torch.allclose(expected, torch_out, atol=1e-6)
+    for cell in (module._cell(seed=2), module._with_gate_bias(seed=6, block=0, value=-30.0)):
+        *_, expected, torch_out = module._one_step(cell, seed=20)
+        assert not torch.allclose(expected, torch_out, atol=1e-3)
 
 
 def test_last_states_that_takes_the_last_column_is_told_about_padding(tmp_path):

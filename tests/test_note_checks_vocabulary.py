@@ -82,6 +82,7 @@ FINE = [
     "렐루(ReLU)는 음수를 0으로 만든다.",
     "자비에르 초기화(Xavier initialization)는 2010년에 나왔다.",
     "[PyTorch 설치 안내](https://pytorch.org/get-started/locally/)를 따른다.",
+    "더 자세한 설명은 [PyTorch 한국어 튜토리얼: 신경망 모델\n구성하기](https://tutorials.pytorch.kr/)에 있다.",
     "| 초기화 | Xavier | He |\n| --- | --- | --- |\n| 표준편차 | 0.1 | 0.2 |",
     "`nn.ReLU()`와 `torch.nn.init.xavier_uniform_`을 쓴다.",
     "수식 \\( \\mathrm{ReLU}(x) = \\max(0, x) \\)",

@@ -121,14 +121,17 @@ def test_nn_rnn_default_input_is_length_batch_feature():
     assert not torch.allclose(a[4:], b[4:])
 
 
-def test_nn_rnn_returns_every_state_and_the_last_state_per_layer():
-    """돌려주는 값은 두 개다. 첫째는 모든 시점의 은닉 상태를 쌓은 출력이고, 둘째는 마지막 시점의 은닉 상태(층마다
-    하나)다."""
+def test_nn_rnn_returns_every_state_and_the_last_state_per_layer_and_direction():
+    """돌려주는 값은 두 개다. 첫째는 모든 시점의 은닉 상태를 쌓은 출력이고, 둘째는 마지막 시점의 은닉 상태(층과
+    방향마다 하나)다."""
     torch.manual_seed(0)
     layer = nn.RNN(3, 4, num_layers=2)
     out, h_n = layer(torch.randn(6, 2, 3))
     assert out.shape == (6, 2, 4) and h_n.shape == (2, 2, 4)
     torch.testing.assert_close(out[-1], h_n[-1])
+    both = nn.RNN(3, 4, num_layers=2, bidirectional=True)
+    out, h_n = both(torch.randn(6, 2, 3))
+    assert out.shape == (6, 2, 8) and h_n.shape == (2 * 2, 2, 4)
 
 
 # --- 임베딩 층
@@ -141,6 +144,28 @@ def test_embedding_lookup_equals_one_hot_times_weight():
     ids = torch.tensor([[0, 6, 2], [2, 2, 5]])
     torch.testing.assert_close(embed(ids), F.one_hot(ids, 7).float() @ embed.weight)
     torch.testing.assert_close(embed(ids), embed.weight[ids])
+
+
+def _embedding_rows_moved_by_second_step(optimizer_cls, **kwargs) -> list[bool]:
+    """토큰 {0, 1}로 한 단계, 토큰 {1}만으로 한 단계를 간 뒤, 둘째 단계에서 행마다 값이 바뀌었는가."""
+    torch.manual_seed(0)
+    embed = nn.Embedding(3, 2)
+    opt = optimizer_cls(embed.parameters(), **kwargs)
+    for ids in ([0, 1], [1]):
+        before = embed.weight.detach().clone()
+        opt.zero_grad()
+        embed(torch.tensor(ids)).pow(2).sum().backward()
+        opt.step()
+    return (embed.weight.detach() != before).any(dim=1).tolist()
+
+
+def test_plain_sgd_moves_only_rows_in_the_batch_but_momentum_and_adam_move_others():
+    """모멘텀도 가중치 감쇠도 없는 SGD라면 그 행만 바뀐다. 하지만 모멘텀이나 Adam은 지난 단계의 기울기를 기억해
+    두고 쓰므로, 이번 배치에 나오지 않은 낱말의 벡터도 움직인다."""
+    assert _embedding_rows_moved_by_second_step(torch.optim.SGD, lr=0.1) == [False, True, False]
+    momentum = _embedding_rows_moved_by_second_step(torch.optim.SGD, lr=0.1, momentum=0.9)
+    adam = _embedding_rows_moved_by_second_step(torch.optim.Adam, lr=0.1)
+    assert momentum == adam == [True, True, False]  # 0번 행: 이번엔 없었지만 지난 단계의 몫으로 움직인다
 
 
 def test_embedding_gradient_reaches_only_rows_of_tokens_in_the_batch(capsys):
@@ -184,7 +209,7 @@ def test_relu_derivative_is_one_on_positive_side_and_zero_on_negative_side():
 
 @pytest.fixture(scope="module")
 def first_ratio():
-    """활성화 함수 표: 50시점을 거슬러 첫 은닉 상태에 도착한 기울기의 비율."""
+    """활성화 함수 표: 50시점짜리 시퀀스에서 49시점을 거슬러 첫 은닉 상태에 도착한 기울기의 비율."""
     return {
         (name, s): gradients.gradient_norms(name, s)[0]
         for name in gradients.ACTIVATIONS
@@ -271,6 +296,26 @@ def test_clip_grad_norm_shrinks_length_keeps_direction_and_returns_old_norm(caps
     torch.testing.assert_close(p.grad, torch.tensor([3.0, 4.0, 12.0]) / 13)
 
 
+def test_clipping_only_shrinks_and_never_enlarges_a_small_gradient():
+    """자르기는 기울기를 줄이기만 하고 키우지는 않는다."""
+    p = nn.Parameter(torch.zeros(3))
+    p.grad = torch.tensor([1e-8, -2e-8, 3e-9])
+    before = p.grad.clone()
+    nn.utils.clip_grad_norm_([p], max_norm=1.0)
+    assert torch.equal(p.grad, before)
+
+
+def test_far_contribution_is_buried_and_clipping_keeps_its_share(first_ratio):
+    """기울기는 여러 거리에서 온 몫의 합이라, 먼 과거에서 온 몫은 가까운 몫에 묻힌다. 전체를 키워도 두 몫이 같은
+    배율로 커질 뿐 먼 몫의 비중은 그대로다."""
+    assert first_ratio[("tanh", 1.0)] < 1e-6  # 49시점 먼 몫은 가까운 몫의 백만분의 일도 안 된다
+    near, far = torch.tensor([3.0, 0.0]), torch.tensor([0.0, 3e-7])
+    p = nn.Parameter(torch.zeros(2))
+    p.grad = near + far
+    nn.utils.clip_grad_norm_([p], max_norm=0.5)  # 전체 길이만 바꾼다
+    assert (p.grad[1] / p.grad[0]).item() == pytest.approx((far[1] / near[0]).item(), rel=1e-6)
+
+
 # ---------------------------------------------------------------------------
 # LSTM
 # ---------------------------------------------------------------------------
@@ -312,7 +357,7 @@ def test_default_forget_gate_starts_about_half_open():
 
 @pytest.fixture(scope="module")
 def reach_100_steps():
-    """100시점 앞의 입력까지 살아남는 기울기의 비율(gated_table의 값)."""
+    """100시점짜리 시퀀스의 첫 입력(99시점 앞)까지 살아남는 기울기의 비율(gated_table의 값)."""
     cases = {"rnn": ("rnn", None), "gru": ("gru", None), "lstm": ("lstm", None)}
     cases |= {"lstm_b1": ("lstm", 1.0), "lstm_b3": ("lstm", 3.0)}
     return {
@@ -322,7 +367,7 @@ def reach_100_steps():
 
 
 def test_default_lstm_like_rnn_and_gru_sends_almost_no_gradient_100_steps_back(reach_100_steps):
-    """기본 초깃값의 LSTM은 RNN이나 GRU와 마찬가지로 100시점 앞의 입력에 기울기를 거의 보내지 못한다."""
+    """기본 초깃값의 LSTM은 RNN이나 GRU와 마찬가지로 99시점 앞의 입력에 기울기를 거의 보내지 못한다."""
     for name in ("rnn", "gru", "lstm"):
         assert reach_100_steps[name][0] < 1e-15
 
@@ -335,8 +380,64 @@ def test_forget_bias_one_helps_a_lot(reach_100_steps):
 def test_forget_bias_three_keeps_gradient_at_the_same_order_of_magnitude_over_100_steps(
     reach_100_steps,
 ):
-    """3으로 두어 게이트를 거의 열어 두면 기울기가 100시점을 건너도 같은 자릿수로 남는다."""
+    """3으로 두어 게이트를 거의 열어 두면 기울기가 99시점을 건너도 같은 자릿수로 남는다."""
     assert 0.1 < reach_100_steps["lstm_b3"][0] < 10
+
+
+def test_input_gradient_ratio_is_measured_against_the_last_input():
+    """100시점짜리 시퀀스의 마지막 출력에서 기울기를 내려보내, 첫 입력(99시점 앞)에 닿는 기울기를 마지막 입력에
+    닿는 기울기에 견주어 보자."""
+    ratios = gradients.input_gradient_norms("lstm", forget_bias=3.0)
+    assert len(ratios) == 100 and ratios[-1] == 1.0
+
+
+@pytest.fixture(scope="module")
+def open_gates():
+    return gradients.forget_gates(100, 3.0)
+
+
+def test_forget_gates_built_by_hand_match_the_layer_used_for_the_table():
+    """같은 층과 입력으로 망각 게이트 값을 시점마다 꺼내"""
+    torch.manual_seed(0)
+    layer = nn.LSTM(16, 64).double()
+    gradients.open_forget_gate(layer, 3.0)
+    x = torch.randn(100, 1, 16, dtype=torch.float64)
+    weights = (layer.weight_ih_l0, layer.weight_hh_l0, layer.bias_ih_l0, layer.bias_hh_l0)
+    h = c = torch.zeros(1, 64, dtype=torch.float64)
+    with torch.no_grad():
+        expected, _ = layer(x)
+        for t in range(100):
+            h, c = gates.lstm_cell(x[t], h, c, *weights)
+    torch.testing.assert_close(h, expected[-1])  # 같은 층, 같은 입력이다
+    assert gradients.forget_gates(100, 3.0).shape == (100, 64)
+
+
+def test_open_forget_gates_keep_only_a_sliver_through_the_cell_path_alone(open_gates):
+    """게이트가 평균 1에 가깝게 열려 있어도(첫 줄) 99번 곱하면 셀 통로만으로는 거의 남지 않는다(셋째 줄).
+    σ(3)^99(둘째 줄)와 같은 자릿수다."""
+    assert open_gates.mean().item() > 0.9
+    cell_only = open_gates[1:].prod(dim=0).mean().item()
+    assert cell_only < 0.05
+    sigma_power = torch.sigmoid(torch.tensor(3.0, dtype=torch.float64)).item() ** 99
+    assert 0.1 < cell_only / sigma_power < 10
+
+
+def test_measured_gradient_far_exceeds_what_the_cell_path_alone_carries(
+    open_gates, reach_100_steps
+):
+    """실제로 첫 입력에 닿은 기울기가 그보다 훨씬 큰 것은, 은닉 상태를 거쳐 게이트와 후보로 들어가는 길이
+    더해지기 때문이다."""
+    cell_only = open_gates[1:].prod(dim=0).mean().item()
+    assert reach_100_steps["lstm_b3"][0] > 10 * cell_only
+
+
+def test_cell_path_table_prints_the_numbers_the_text_reads(capsys, open_gates):
+    """(cell_path_table의 줄 순서: 게이트 평균, σ(3)^99, 셀 통로만, 실측)"""
+    gradients.cell_path_table()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("망각 게이트의 평균") and lines[1].startswith("σ(3)^99")
+    assert lines[2].startswith("셀 통로만") and lines[3].startswith("첫 입력에 실제로")
+    assert float(lines[0].split(": ")[1]) == pytest.approx(open_gates.mean().item(), abs=5e-4)
 
 
 def test_forget_gate_bias_is_the_sum_of_bias_ih_and_bias_hh():
@@ -371,6 +472,23 @@ def test_snippet_sets_bias_ih_and_zeroes_bias_hh_so_the_sum_is_exact():
 # ---------------------------------------------------------------------------
 # GRU
 # ---------------------------------------------------------------------------
+
+
+def test_gru_keeps_z_of_the_old_state_and_takes_the_rest_from_the_candidate():
+    """지난 것을 z_t만큼 남기면 새것은 나머지 1 - z_t만큼 들어온다. 두 몫의 합은 늘 1이다."""
+    torch.manual_seed(0)
+    layer = nn.GRU(3, 4)
+    x, h = torch.randn(1, 2, 3), torch.randn(2, 4)
+    W_ih, W_hh, b_ih, b_hh = layer.weight_ih_l0, layer.weight_hh_l0, layer.bias_ih_l0, layer.bias_hh_l0
+    with torch.no_grad():
+        out = layer(x, h[None])[0][0]
+        xr, xz, xn = (x[0] @ W_ih.T + b_ih).chunk(3, -1)
+        hr, hz, hn = (h @ W_hh.T + b_hh).chunk(3, -1)
+        z = (xz + hz).sigmoid()
+        n = (xn + (xr + hr).sigmoid() * hn).tanh()
+    # 출력은 h와 n 사이의 점이고, h 쪽 몫이 z, n 쪽 몫이 1 - z다.
+    torch.testing.assert_close(out, z * h + (1 - z) * n)
+    assert 0.2 < z.mean().item() < 0.8  # 한쪽에 붙지 않은 셀에서 확인했다
 
 
 def test_nn_gru_with_update_gate_one_copies_previous_state():
@@ -594,6 +712,20 @@ def test_decoder_feeds_the_context_to_both_the_cell_and_the_output_layer():
     assert (plain.cell.input_size, plain.out.in_features) == (H, H)
 
 
+def test_transformer_score_is_a_multiplicative_score_with_w_from_wq_and_wk():
+    """트랜스포머는 s와 h_j를 각각 W^Q, W^K로 옮긴 뒤 내적하고 √d_k로 나눈다. 두 행렬을 묶어
+    W = W^Q⊤ W^K / √d_k로 두면 곱셈 어텐션과 같은 점수가 된다."""
+    g = torch.Generator().manual_seed(0)
+    d_model, d_k = 8, 4
+    W_q, W_k = torch.randn(d_k, d_model, generator=g), torch.randn(d_k, d_model, generator=g)
+    s, h = torch.randn(d_model, generator=g), torch.randn(6, d_model, generator=g)
+    scaled_dot = (h @ W_k.T) @ (W_q @ s) / math.sqrt(d_k)
+    W = W_q.T @ W_k / math.sqrt(d_k)
+    torch.testing.assert_close(scaled_dot, h @ W.T @ s)
+    assert torch.linalg.matrix_rank(W).item() == d_k  # W를 빼지 않았다: 낮은 계수의 W가 들어 있다
+    assert not torch.allclose(scaled_dot, h @ s)  # 그냥 내적(Luong의 dot)과는 다르다
+
+
 def test_attention_weights_are_a_distribution_over_input_positions():
     """출력 위치마다 입력 위치 위의 분포가 하나씩 나온다."""
     torch.manual_seed(0)
@@ -645,6 +777,13 @@ def test_last_position_rises_again_with_true_previous_digits(copy_task):
     """둘째 줄에서 마지막 자리가 다시 오르는 것은"""
     forced = copy_task["plain_forced"]
     assert forced[-1] > forced[-2] + 0.05
+
+
+def test_how_long_ago_an_input_was_read_is_not_the_main_cause_but_matters(copy_task):
+    """그러니 가장 큰 원인은 '오래전에 읽은 입력'이 아니다(영향이 없지는 않다는 것을 표의 셋째 줄이 보여 준다)."""
+    plain, rev = copy_task["plain"], copy_task["plain_reversed"]
+    assert plain[0] == max(plain)  # 가장 오래전에 읽은 입력이 필요한 첫 자리가 가장 쉽다
+    assert rev[0] > plain[0]  # 그래도 최근에 읽게 하면 더 쉬워진다
 
 
 def test_reversing_the_input_makes_the_first_position_easier(copy_task):
@@ -849,7 +988,7 @@ def test_sampled_sentences_appear_roughly_in_proportion_to_their_probability():
 
 
 def test_batch_major_input_runs_without_error_on_the_wrong_axis():
-    """모양이 우연히 맞으면 오류 없이 틀린 축으로 돈다."""
+    """마지막 축(특성 크기)만 맞으면 오류 없이 틀린 축으로 돈다."""
     torch.manual_seed(0)
     layer = nn.RNN(3, 4)  # batch_first=False
     batch_major = torch.randn(2, 7, 3)  # (배치 2, 길이 7, 특성 3)로 만든 데이터
@@ -887,6 +1026,40 @@ def test_padding_changes_the_last_state_unless_the_batch_is_packed():
     torch.testing.assert_close(packed_last, true_last)
 
 
+def test_pack_padded_sequence_needs_enforce_sorted_false_for_unsorted_lengths():
+    """묶을 때 배치가 길이순(긴 것부터)으로 정렬돼 있지 않으면 `enforce_sorted=False`를 준다. 기본값 `True`에서는
+    오류가 난다."""
+    padded, lengths = torch.randn(3, 5, 2), torch.tensor([3, 5, 1])
+    with pytest.raises(RuntimeError, match="sorted in decreasing order"):
+        nn.utils.rnn.pack_padded_sequence(padded, lengths, batch_first=True)
+    packed = nn.utils.rnn.pack_padded_sequence(
+        padded, lengths, batch_first=True, enforce_sorted=False
+    )
+    layer = nn.GRU(2, 4, batch_first=True)
+    with torch.no_grad():
+        _, h_n = layer(packed)
+        _, alone = layer(padded[2:3, :1])  # 길이 1인 셋째 샘플만 따로
+    torch.testing.assert_close(h_n[0, 2], alone[0, 0])  # 원래 순서대로 돌려준다
+
+
+def test_clipping_cannot_repair_gradients_that_are_already_inf_or_nan():
+    """이미 `inf`나 `nan`이 된 기울기는 자르기로 되살릴 수 없다."""
+    for bad in (float("inf"), float("nan")):
+        p = nn.Parameter(torch.zeros(3))
+        p.grad = torch.tensor([bad, 1.0, 2.0])
+        total = nn.utils.clip_grad_norm_([p], max_norm=1.0)
+        assert not math.isfinite(total.item())
+        assert p.grad.isnan().any()  # 유한한 값으로 돌아오지 않는다
+
+
+def test_error_if_nonfinite_raises_on_inf_or_nan_gradients():
+    """`error_if_nonfinite=True`를 주면 그런 기울기에서 오류를 내어 알려 준다."""
+    p = nn.Parameter(torch.zeros(2))
+    p.grad = torch.tensor([float("inf"), 1.0])
+    with pytest.raises(RuntimeError, match="non-finite"):
+        nn.utils.clip_grad_norm_([p], max_norm=1.0, error_if_nonfinite=True)
+
+
 def test_detach_cuts_backpropagation_between_chunks():
     """조각 사이에서 `h = h.detach()`로 끊는다."""
     torch.manual_seed(0)
@@ -902,3 +1075,33 @@ def test_detach_cuts_backpropagation_between_chunks():
     out.sum().backward()
     assert first.grad is not None and first.grad.abs().sum() > 0
 
+
+
+# ---------------------------------------------------------------------------
+# 연습 문제 풀이의 문장
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls, shared", [(nn.GRU, [0, 1]), (nn.LSTM, [0, 1, 2, 3])])
+def test_redundant_bias_pairs_get_the_same_gradient_so_only_their_sum_moves(cls, shared):
+    """중복된 편향은 학습을 망치지는 않는다. 두 편향이 받는 기울기가 같아서 합만 움직일 뿐이다."""
+    torch.manual_seed(0)
+    layer = cls(3, 4)
+    layer(torch.randn(5, 2, 3))[0].pow(2).sum().backward()
+    for block in shared:
+        part = slice(4 * block, 4 * (block + 1))
+        torch.testing.assert_close(layer.bias_ih_l0.grad[part], layer.bias_hh_l0.grad[part])
+    if cls is nn.GRU:  # n 블록의 b_hn은 리셋 게이트를 거쳐 다른 기울기를 받는다
+        assert not torch.allclose(layer.bias_ih_l0.grad[8:], layer.bias_hh_l0.grad[8:])
+
+
+def test_gradient_figure_draws_only_the_w1_and_w2_columns_of_the_table(monkeypatch):
+    """왼쪽은 앞에서 본 표의 W×1.0, W×2.0 두 열을 시점마다 그린 것이고"""
+    from snippets.sequence_models import fig_gradient_flow
+
+    monkeypatch.setattr(fig_gradient_flow, "gradient_norms", lambda name, scale, steps: [scale])
+    monkeypatch.setattr(
+        fig_gradient_flow, "input_gradient_norms", lambda kind, forget_bias=None: [0.0]
+    )
+    scales = {scale for _, scale in fig_gradient_flow.data()["activation"]}
+    assert scales == {1.0, 2.0}

@@ -62,6 +62,25 @@ def test_demo_ffn_uses_gelu():
     assert not any(isinstance(m, nn.ReLU) for m in layer.ffn.modules())
 
 
+def test_residual_path_is_straight_in_pre_ln_but_passes_through_layer_norm_in_post_ln():
+    """ "층을 깊이 쌓아도 기울기가 더하기를 따라 아래층까지 내려간다. 단, 원 논문의 post-LN에서는 그 길 위에 층
+    정규화가 놓여 있어 기울기가 곧장 내려가지는 않는다." 부층이 0을 내게 하면 잔차 길만 남는다. """
+    torch.manual_seed(0)
+    pre, post = EncoderLayer(8, 2, 16), layers.PostLNEncoderLayer(8, 2, 16)
+    with torch.no_grad():
+        for layer in (pre, post):
+            for sub in (layer.self_attn, layer.ffn):
+                for param in sub.parameters():
+                    param.zero_()
+    x = torch.randn(1, 1, 8, dtype=torch.float64)
+    jac = {
+        name: torch.autograd.functional.jacobian(lambda v, m=layer: m.double()(v), x).reshape(8, 8)
+        for name, layer in (("pre", pre), ("post", post))
+    }
+    torch.testing.assert_close(jac["pre"], torch.eye(8, dtype=torch.float64))
+    assert not torch.allclose(jac["post"], torch.eye(8, dtype=torch.float64), atol=1e-2)
+
+
 def test_post_ln_output_is_normalized_at_every_depth():
     """ "post-LN은 층을 몇 개 지나든 출력이 정규화되어 있다." """
     stds = layers.residual_stream("post")
@@ -184,14 +203,42 @@ def test_padded_keys_get_zero_weight_and_match_sdpa(capsys):
     """ "합친 마스크의 각 행은 자기 자리까지의 진짜 토큰만 본다." (패딩 키의 가중치 0, SDPA와 같다)"""
     masks.combined_mask_demo()
     lines = capsys.readouterr().out.splitlines()
-    assert lines[6] == "패딩 키가 받은 가중치의 최댓값: 0.0"
-    assert lines[7].endswith("True")
+    assert lines[7] == "패딩 키가 받은 가중치의 최댓값: 0.0"
+    assert lines[8].endswith("True")
+
+
+def test_with_right_padding_the_causal_mask_alone_hides_pads_from_real_tokens(capsys):
+    """ "패딩이 오른쪽에 있으면 인과 마스크만으로도 진짜 토큰은 패딩을 보지 않는다. … 데모의 `DecoderLayer`가
+    인과 마스크만 쓰는 이유다." 와 "진짜 토큰의 행은 인과 마스크만 쓸 때와 같고, 다른 것은 패딩 자리의 쿼리
+    행뿐이다." """
+    masks.combined_mask_demo()
+    assert capsys.readouterr().out.splitlines()[6].endswith(": True")
+    tokens = torch.tensor([[5, 6, 7, 0, 0], [5, 6, 0, 0, 0]])
+    combined = masks.decoder_self_mask(tokens, 0)[:, 0]
+    causal = torch.ones(5, 5, dtype=torch.bool).tril()
+    real = tokens != 0
+    for b in range(2):
+        assert torch.equal(combined[b][real[b]], causal[real[b]])
+        assert not torch.equal(combined[b][~real[b]], causal[~real[b]])
+    # 데모의 디코더 층(인과 마스크만 쓴다)에서도 오른쪽 패딩 자리의 입력은 진짜 토큰의 출력을 바꾸지 않는다.
+    torch.manual_seed(0)
+    layer = DecoderLayer(d_model=8, n_heads=2, d_ff=16).eval()
+    y, memory = torch.randn(1, 5, 8), torch.randn(1, 4, 8)
+    other_pads = y.clone()
+    other_pads[:, 3:] = torch.randn(1, 2, 8)
+    with torch.no_grad():
+        out, _ = layer(y, memory)
+        out2, _ = layer(other_pads, memory)
+    torch.testing.assert_close(out[:, :3], out2[:, :3])
+    # 왼쪽 패딩이면 인과 마스크만으로는 진짜 토큰이 앞의 패딩을 본다.
+    left = torch.tensor([[0, 0, 5, 6, 7]])
+    assert (causal[2:, :2]).all() and not masks.decoder_self_mask(left, 0)[0, 0, 2:, :2].any()
 
 
 def test_cross_attention_with_source_padding_mask_ignores_padded_inputs(capsys):
     """ "교차 어텐션은 미래와 상관이 없으니 입력 쪽 패딩 마스크만 준다." """
     masks.combined_mask_demo()
-    assert capsys.readouterr().out.splitlines()[8].endswith(": 0.0")
+    assert capsys.readouterr().out.splitlines()[9].endswith(": 0.0")
     # 입력 쪽 패딩 마스크만 주면 디코더의 모든 위치가 진짜 입력을 전부 본다(인과 마스크가 끼어들지 않는다).
     torch.manual_seed(0)
     layer = DecoderLayer(d_model=8, n_heads=2, d_ff=16).eval()
@@ -230,8 +277,8 @@ def test_left_padding_leaves_the_first_queries_without_keys():
 # ---------------------------------------------------------------------------
 
 
-def test_changing_the_answer_from_the_fourth_token_keeps_the_first_three_predictions(capsys):
-    """ "넷째 칸부터 정답을 바꿔도 앞 세 위치의 예측은 그대로다." """
+def test_changing_the_decoder_input_from_the_fourth_slot_keeps_the_first_three_predictions(capsys):
+    """ "디코더 입력의 넷째 칸부터 바꿔도 앞 세 위치의 예측은 그대로다." """
     layers.teacher_forcing_is_safe()
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].endswith("True") and lines[2].endswith("True")
@@ -406,7 +453,7 @@ def test_swiglu_gates_silu_branch_elementwise():
     torch.manual_seed(0)
     ffn = modern.SwiGLU(8, 12)
     with torch.no_grad():
-        ffn.w3.weight.zero_()  # 게이트를 닫으면 출력이 0이다
+        ffn.w1.weight.zero_()  # 게이트(SiLU를 거치는 w1)를 닫으면 SiLU(0) = 0이라 출력이 0이다
         assert (ffn(torch.randn(2, 8)) == 0).all()
 
 
@@ -479,3 +526,71 @@ def test_ntm_spread_weights_rewrite_rows_partially():
     memory = torch.zeros(3, 2)
     out = family.ntm_write(memory, torch.tensor([0.25, 0.75, 0.0]), torch.ones(2), torch.ones(2))
     torch.testing.assert_close(out, torch.tensor([[0.25, 0.25], [0.75, 0.75], [0.0, 0.0]]))
+
+
+# ---------------------------------------------------------------------------
+# 자주 하는 실수
+# ---------------------------------------------------------------------------
+
+
+def _next_token_model(seed, vocab, d_model):
+    torch.manual_seed(seed)
+    return nn.ModuleList(
+        [nn.Embedding(vocab, d_model), EncoderLayer(d_model, 2, 2 * d_model), nn.Linear(d_model, vocab)]
+    )
+
+
+def _logits(model, tokens, causal):
+    x = model[0](tokens) + positional_encoding(tokens.shape[1], model[0].embedding_dim)
+    return model[2](model[1](x, is_causal=causal))
+
+
+def test_forgetting_the_causal_mask_gives_a_fast_falling_loss_but_garbage_generation():
+    """ "디코더 셀프 어텐션의 인과 마스크를 빠뜨린다. 학습 손실은 비정상적으로 빨리 줄지만, 한 토큰씩 생성하는
+    추론에서는 엉터리다." 무작위 토큰은 원래 맞힐 수 없다(손실 ln V). 마스크가 없으면 다음 칸을 베껴 손실이
+    그보다 훨씬 작아지고, 접두사만 주는 추론에서는 베낄 칸이 없어 우연보다도 못하다. """
+    vocab, length = 16, 10
+    results = {}
+    for causal in (False, True):
+        model = _next_token_model(0, vocab, 32)
+        optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
+        g = torch.Generator().manual_seed(1)
+        for _ in range(150):
+            seq = torch.randint(0, vocab, (32, length + 1), generator=g)
+            loss = F.cross_entropy(_logits(model, seq[:, :-1], causal).flatten(0, 1), seq[:, 1:].flatten())
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        seq = torch.randint(0, vocab, (64, length + 1), generator=torch.Generator().manual_seed(2))
+        with torch.no_grad():  # 추론: 접두사만 넣고 마지막 위치로 다음 토큰을 예측한다
+            generated = [
+                F.cross_entropy(_logits(model, seq[:, :t], causal)[:, -1], seq[:, t])
+                for t in range(1, length + 1)
+            ]
+        results[causal] = (loss.item(), torch.stack(generated).mean().item())
+    chance = math.log(vocab)
+    (unmasked_train, unmasked_infer), (masked_train, _) = results[False], results[True]
+    assert masked_train > 0.9 * chance  # 마스크가 있으면 무작위 토큰은 맞힐 수 없다
+    assert unmasked_train < 0.3 * chance  # 마스크가 없으면 다음 칸을 베낀다
+    assert unmasked_infer > chance  # 베낄 칸이 없는 추론에서는 우연보다 못하다
+
+
+def test_is_causal_alone_is_an_error_for_torch_layers_but_works_as_a_hint_with_the_mask():
+    """ "`~causal_mask(3)`처럼 뒤집어 넘긴다. `is_causal=True`는 그 마스크가 인과 마스크라는 힌트로 함께 줄 수
+    있을 뿐, 혼자서는 오류다." (연습 문제 2) """
+    from snippets.transformer.attention import causal_mask
+
+    torch.manual_seed(0)
+    mha = nn.MultiheadAttention(4, 1, batch_first=True)
+    layer = nn.TransformerEncoderLayer(4, 1, 8, batch_first=True)
+    x = torch.randn(1, 3, 4)
+    for call in (lambda: mha(x, x, x, is_causal=True), lambda: layer(x, is_causal=True)):
+        with pytest.raises(RuntimeError, match="Need attn_mask if specifying the is_causal hint"):
+            call()
+    with torch.no_grad():
+        hinted, _ = mha(x, x, x, attn_mask=~causal_mask(3), is_causal=True)
+        masked, _ = mha(x, x, x, attn_mask=~causal_mask(3))
+        layer_hinted = layer.eval()(x, src_mask=~causal_mask(3), is_causal=True)
+        layer_masked = layer(x, src_mask=~causal_mask(3))
+    torch.testing.assert_close(hinted, masked)
+    torch.testing.assert_close(layer_hinted, layer_masked)

@@ -247,6 +247,20 @@ def test_gains_are_five_thirds_for_tanh_and_root_two_for_relu():
     assert nn.init.calculate_gain("relu") == pytest.approx(math.sqrt(2))
 
 
+def test_tanh_gain_five_thirds_shrinks_the_spread_less_than_gain_one():
+    """"tanh의 5/3은 … 앞의 격자에서 본 tanh의 깎임을 메우는 쪽으로 작동한다. 이득 1보다 다섯 층 뒤의 표준편차가 덜 줄어든다" """
+    assert nn.init.calculate_gain("tanh") == pytest.approx(5 / 3)
+
+    def last_std(gain):
+        generator = torch.Generator().manual_seed(0)
+        x = torch.randn(1000, 100, generator=generator)
+        for _ in range(5):
+            x = torch.tanh(x @ (torch.randn(100, 100, generator=generator) * gain / math.sqrt(100)))
+        return x.std().item()
+
+    assert last_std(5 / 3) > 1.5 * last_std(1.0)
+
+
 def test_kaiming_normal_defaults_to_leaky_relu_with_zero_slope():
     """"`kaiming_normal_`의 기본값은 nonlinearity="leaky_relu", a=0이다" """
     parameters = inspect.signature(nn.init.kaiming_normal_).parameters
@@ -338,3 +352,29 @@ def test_he_goes_down_fastest_and_lowest_and_xavier_learns_slowly(runs):
     assert he.final_loss < xavier.final_loss < LN10 - 0.1
     assert he.losses[50] < xavier.losses[50]
     assert he.test_accuracy > xavier.test_accuracy
+
+
+@pytest.fixture(scope="module")
+def longer_runs():
+    return {run.scheme: run for run in init_comparison(steps=3000)}
+
+
+@pytest.fixture(scope="module")
+def larger_lr_runs():
+    return {run.scheme: run for run in init_comparison(lr=0.1)}
+
+
+def test_xavier_catches_up_with_more_steps_or_a_larger_lr(runs, longer_runs, larger_lr_runs):
+    """"자비에르 초기화는 오래 돌리면 허 초기화를 거의 따라오고, 학습률을 키워도 둘의 차이가 크게 준다" """
+    gap_300 = runs["xavier"].final_loss - runs["he"].final_loss
+    for later in (longer_runs, larger_lr_runs):
+        assert later["xavier"].final_loss - later["he"].final_loss < gap_300 / 10
+        assert later["xavier"].final_loss < 0.2
+    assert longer_runs["he"].test_accuracy - longer_runs["xavier"].test_accuracy < 0.02
+
+
+def test_std_001_stays_at_ln_10_with_more_steps_or_a_larger_lr(longer_runs, larger_lr_runs):
+    """"표준편차 0.01은 어느 쪽에서도 ln 10에 머문다 … 아예 출발하지 못한다" """
+    for later in (longer_runs, larger_lr_runs):
+        assert later["std0.01"].final_loss == pytest.approx(LN10, abs=0.02)
+        assert later["std0.01"].test_accuracy < 0.2

@@ -27,8 +27,9 @@ REFERENCE_HEADING = re.compile(
     r"^(?P<level>#{1,6})[ \t]+(?:참고 ?자료|참고 ?문헌|출처|더 읽을 ?거리)\b[^\n]*$", re.M
 )
 HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+\S", re.M)
-LINK_TEXT = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]*)\](?=[(\[])")
-GLOSS = re.compile(r"(?<=[가-힣])\((?P<inner>[^()\n가-힣]*)\)")
+# 링크 글자는 여러 줄에 걸칠 수 있다(빈 줄은 넘지 않는다): [PyTorch 한국어 튜토리얼: 신경망 모델\n구성하기](…)
+LINK_TEXT = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\](?=[(\[])")
+GLOSS = re.compile(r"(?<=[가-힣])\((?P<inner>(?:[^()\n가-힣]|\n(?![ \t]*\n))*)\)")
 TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*$", re.M)
 
 

@@ -109,7 +109,7 @@ def teacher_forcing_is_safe(seed: int = 0) -> None:
 
     >>> teacher_forcing_is_safe()
     로짓 모양: (배치 1, 위치 6, 출력 어휘 전체)
-    정답의 4번째 이후를 바꿔도 앞 세 위치의 로짓이 같은가: True
+    디코더 입력의 넷째 칸 이후를 바꿔도 앞 세 위치의 로짓이 같은가: True
     넷째 위치의 로짓은 바뀌었는가: True
     """
     torch.manual_seed(seed)
@@ -128,7 +128,7 @@ def teacher_forcing_is_safe(seed: int = 0) -> None:
     assert vocab == len(TARGET_VOCAB)  # 위치마다 어휘의 모든 토큰에 점수를 낸다
     print(f"로짓 모양: (배치 {batch}, 위치 {positions}, 출력 어휘 전체)")
     same = torch.allclose(logits[:, :3], logits2[:, :3], atol=1e-6)
-    print("정답의 4번째 이후를 바꿔도 앞 세 위치의 로짓이 같은가:", same)
+    print("디코더 입력의 넷째 칸 이후를 바꿔도 앞 세 위치의 로짓이 같은가:", same)
     moved = not torch.allclose(logits[:, 3], logits2[:, 3])
     print("넷째 위치의 로짓은 바뀌었는가:", moved)
 

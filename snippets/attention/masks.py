@@ -38,6 +38,7 @@ def combined_mask_demo(seed: int = 0) -> None:
     [1, 1, 1, 0, 0]
     [1, 1, 1, 0, 0]
     [1, 1, 1, 0, 0]
+    진짜 토큰의 행은 인과 마스크만 쓸 때와 같은가: True
     패딩 키가 받은 가중치의 최댓값: 0.0
     F.scaled_dot_product_attention과 같은가: True
     교차 어텐션이 입력의 패딩에 준 가중치의 최댓값: 0.0
@@ -50,6 +51,10 @@ def combined_mask_demo(seed: int = 0) -> None:
     print("둘째 줄(진짜 토큰 3개 + 패딩 2개)의 마스크:")
     for row in mask[1, 0].int().tolist():
         print(row)
+    # 오른쪽 패딩이면 진짜 토큰의 행(앞 세 행)은 인과 마스크만 쓴 것과 같다. 다른 것은 패딩 쿼리 행뿐이다.
+    causal_only = causal_mask(5)
+    same_rows = torch.equal(mask[1, 0, :3], causal_only[:3])
+    print("진짜 토큰의 행은 인과 마스크만 쓸 때와 같은가:", same_rows)
     q, k, v = (torch.randn(2, 2, 5, 4, generator=g) for _ in range(3))  # (배치, 헤드, 길이, d_k)
     out, weights = scaled_dot_product_attention(q, k, v, mask=mask)
     print("패딩 키가 받은 가중치의 최댓값:", weights[1, :, :, 3:].max().item())

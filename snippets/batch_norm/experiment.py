@@ -25,10 +25,30 @@ BN 있음  표준편차 1.0    손실 0.318  시험 정확도 0.794
 ['2.3', '2.3', '2.31', '483', '8.76e+140']
 >>> [r.scale for r in runs if r.use_bn and r.final_loss < 0.5]
 [0.01, 0.03, 0.1, 0.3, 1.0]
->>> round(loss_spread(runs, use_bn=False), 3), round(loss_spread(runs, use_bn=True), 3)
-(inf, 0.297)
+>>> round(max(r.final_loss for r in runs if r.use_bn), 3)             # BN 있음: 가장 나쁜 최종 손실
+0.318
 
 # --8<-- [end:compare]
+# --8<-- [start:output_layer]
+>>> [round(first_batch_loss(scale), 3) for scale in SCALES]      # BN 있음, 학습 전 첫 미니배치의 손실
+[2.294, 2.289, 2.394, 3.371, 8.942]
+>>> [round(first_batch_loss(scale, output_scale=0.1), 3) for scale in SCALES]   # 출력층만 0.1로 다시 뽑으면
+[2.435, 2.435, 2.435, 2.435, 2.435]
+
+# --8<-- [end:output_layer]
+# --8<-- [start:learning_rate]
+>>> for lr in (0.05, 0.5, 1.0):
+...     for run in bn_comparison(scales=(0.1,), lr=lr):
+...         label = "BN 있음" if run.use_bn else "BN 없음"
+...         print(f"학습률 {lr:<4}  {label}  손실 {run.final_loss:.3f}  시험 정확도 {run.test_accuracy:.3f}")
+학습률 0.05  BN 없음  손실 0.303  시험 정확도 0.933
+학습률 0.05  BN 있음  손실 0.036  시험 정확도 0.950
+학습률 0.5   BN 없음  손실 1.000  시험 정확도 0.872
+학습률 0.5   BN 있음  손실 0.056  시험 정확도 0.969
+학습률 1.0   BN 없음  손실 nan  시험 정확도 nan
+학습률 1.0   BN 있음  손실 0.014  시험 정확도 0.983
+
+# --8<-- [end:learning_rate]
 # --8<-- [start:scale_invariance]
 >>> g = torch.Generator().manual_seed(0)
 >>> x, w = torch.randn(32, 10, generator=g), torch.randn(10, 5, generator=g)
@@ -148,6 +168,21 @@ def bn_comparison(
         return tuple(runs)
     finally:
         torch.set_num_threads(threads)
+
+
+def first_batch_loss(scale: float, output_scale: float | None = None, seed: int = 0) -> float:
+    """bn_comparison과 같은 BN 신경망, 같은 첫 미니배치에서 학습 전의 손실.
+
+    output_scale을 주면 배치 정규화가 없는 마지막 출력층만 그 표준편차로 다시 뽑는다."""
+    data = as_float64(load_digits_data("sklearn"))
+    model = make_bn_mlp(data.n_features, True).double()
+    init_weights(model, scale, torch.Generator().manual_seed(seed))
+    if output_scale is not None:
+        nn.init.normal_(model[-1].weight, std=output_scale, generator=torch.Generator().manual_seed(seed))
+    # train()이 첫 단계에 뽑는 것과 같은 미니배치(같은 시드, 같은 크기 64)
+    batch = torch.randint(0, len(data.x_train), (64,), generator=torch.Generator().manual_seed(seed + 1))
+    with torch.no_grad():
+        return nn.functional.cross_entropy(model(data.x_train[batch]), data.y_train[batch]).item()
 
 
 def as_float64(data: Digits) -> Digits:

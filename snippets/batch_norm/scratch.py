@@ -18,10 +18,12 @@
 >>> x = torch.randn(3, 4) * 3 + 2
 >>> torch.allclose(ours(x), ref(x), atol=1e-6), round((ours(x) - ref(x)).abs().max().item(), 5)
 (True, 0.0)
->>> ours.num_updates, ours.running_mean
-(6, tensor([0.9285, 1.0044, 1.1507, 0.9320]))
->>> round(2 * (1 - 0.9 ** ours.num_updates), 2)     # 0에서 출발한 이동 평균의 기댓값
+>>> ours.num_batches_tracked, ours.running_mean
+(tensor(6), tensor([0.9285, 1.0044, 1.1507, 0.9320]))
+>>> round(2 * (1 - 0.9 ** ours.num_batches_tracked.item()), 2)     # 0에서 출발한 이동 평균의 기댓값
 0.94
+>>> sorted(ours.state_dict())                       # 버퍼는 매개변수와 함께 저장된다
+['beta', 'gamma', 'num_batches_tracked', 'running_mean', 'running_var']
 
 # --8<-- [end:compare]
 # --8<-- [start:check_backward]
@@ -66,7 +68,8 @@ class BatchNorm1dScratch(nn.Module):
         # 학습되지 않고 저장만 되는 값은 buffer로 둔다: state_dict에 들어가고 .to(device)를 따라간다.
         self.register_buffer("running_mean", torch.zeros(num_features))
         self.register_buffer("running_var", torch.ones(num_features))
-        self.num_updates = 0  # 이동 평균을 몇 번 갱신했는가(파이토치의 num_batches_tracked)
+        # 이동 평균을 몇 번 갱신했는가. 저장하고 불러올 때 함께 가도록 이것도 buffer로 둔다.
+        self.register_buffer("num_batches_tracked", torch.tensor(0, dtype=torch.long))
 
     def forward(self, x):
         if not self.training:  # 추론: 학습 중에 모아 둔 통계로 정규화한다
@@ -76,11 +79,11 @@ class BatchNorm1dScratch(nn.Module):
         if n < 2:
             raise ValueError("학습 모드의 배치 정규화에는 샘플이 둘 이상 있어야 한다")
         with torch.no_grad():  # 이동 평균은 역전파와 상관없다
-            m = self.momentum
-            self.running_mean.mul_(1 - m).add_(m * x.mean(dim=0))
+            alpha = self.momentum  # 새 배치에 주는 비중
+            self.running_mean.mul_(1 - alpha).add_(alpha * x.mean(dim=0))
             # 파이토치는 이동 분산에 불편 분산(n - 1로 나눈 값)을 쌓는다
-            self.running_var.mul_(1 - m).add_(m * x.var(dim=0, unbiased=True))
-            self.num_updates += 1
+            self.running_var.mul_(1 - alpha).add_(alpha * x.var(dim=0, unbiased=True))
+            self.num_batches_tracked += 1
         return batch_norm_train(x, self.gamma, self.beta, self.eps)
 
 

@@ -50,6 +50,13 @@ def main(out_dir: pathlib.Path) -> None:
             label="어텐션 없음, 평가 때도 정답을 넣어 줌",
         )
         left.plot(
+            positions,
+            result["plain_reversed"],
+            "^:",
+            color=palette["series"][3],
+            label="어텐션 없음, 입력을 뒤집어 학습",
+        )
+        left.plot(
             positions, result["attention"], "s-", color=palette["series"][0], label="덧셈 어텐션"
         )
         left.set_ylim(0, 1.05)

@@ -26,7 +26,7 @@ def fit_bigram(text: str) -> dict[str, dict[str, float]]:
 
 # --8<-- [start:context_table]
 def context_count(vocab_size: int, order: int) -> int:
-    """order 차 마르코프 모델이 따로 세어야 하는 문맥의 가짓수.
+    """order차 마르코프 모델이 따로 세어야 하는 문맥의 가짓수.
 
     어휘를 KS X 1001 완성형 한글 2,350자로 잡은 경우:
 

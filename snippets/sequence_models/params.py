@@ -13,7 +13,7 @@ GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}
 def recurrent_param_count(
     kind: str, input_size: int, hidden_size: int, num_layers: int = 1, bidirectional: bool = False
 ) -> int:
-    """블록 하나는 W_ih (H×D), W_hh (H×H), b_ih, b_hh (H 씩): H(D + H + 2)개.
+    """블록 하나는 W_ih (H×D), W_hh (H×H), b_ih, b_hh (H씩): H(D + H + 2)개.
 
     둘째 층부터는 입력 크기가 H(양방향이면 2H)이고, 양방향이면 방향마다 한 벌이다.
     """

@@ -22,7 +22,7 @@ def scaled_dot_product_attention(query, key, value, mask=None, is_causal=False):
 
     query: (..., L, d_k), key: (..., S, d_k), value: (..., S, d_v).
     mask: (..., L, S)로 브로드캐스트되는 불리언 텐서. True인 자리만 본다.
-    is_causal: True면 i 번째 쿼리가 j > i인 키를 보지 못하게 한다.
+    is_causal: True면 i번째 쿼리가 j > i인 키를 보지 못하게 한다.
 
     >>> q = torch.tensor([[1.0, 0.0], [0.0, 1.0]])
     >>> k = torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
@@ -52,7 +52,7 @@ def scaled_dot_product_attention(query, key, value, mask=None, is_causal=False):
 
 # --8<-- [start:causal_mask]
 def causal_mask(length, key_length=None, device=None):
-    """인과 마스크: i 번째 위치는 0..i만 본다(아래 삼각형이 True).
+    """인과 마스크: i번째 위치는 0..i만 본다(아래 삼각형이 True).
 
     >>> causal_mask(4).int()
     tensor([[1, 0, 0, 0],
@@ -92,6 +92,8 @@ class MultiHeadAttention(nn.Module):
     W_q, W_k, W_v는 입력을 쿼리·키·밸류로 비추고, W_o는 이어 붙인 헤드들을 다시 섞는다.
     use_fused=True면 같은 계산을 `F.scaled_dot_product_attention`에 맡긴다(GPU에서 플래시 커널).
     어텐션 가중치가 필요하면(need_weights=True) 언제나 처음부터 짠 경로로 계산한다.
+    두 경로는 모든 쿼리가 키를 하나 이상 볼 때 같은 값을 낸다. 키를 모두 가린 행에서는 처음부터 짠
+    경로가 nan을, F.scaled_dot_product_attention이 0을 낸다(어텐션 노트의 '모두 가린 행').
 
     >>> _ = torch.manual_seed(0)
     >>> mha = MultiHeadAttention(d_model=8, n_heads=2)

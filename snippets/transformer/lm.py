@@ -7,13 +7,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+# 말뭉치 폴더. 환경 변수 GONGBU_CORPUS_DIR로 바꿀 수 있다: 노트북을 두 번 실행해 비교하는 테스트가 그 사이에
+# 노트가 바뀌어도 같은 말뭉치를 쓰도록 docs/의 사본을 가리킨다.
+DOCS = Path(os.environ.get("GONGBU_CORPUS_DIR") or Path(__file__).resolve().parents[2] / "docs")
 
 
 # --8<-- [start:jamo]

@@ -52,7 +52,7 @@ def profile_training(
                 train_step(task_obj, model, raw_model, optimizer, batches, runtime, timer)
             if runtime.cuda:
                 torch.cuda.synchronize(runtime.device)
-    sort_by = "self_cuda_time_total" if runtime.cuda else "self_cpu_time_total"
+    sort_by = "self_device_time_total" if runtime.cuda else "self_cpu_time_total"
     averages = prof.key_averages()
     table = averages.table(sort_by=sort_by, row_limit=top)
     rows = sorted(averages, key=lambda e: getattr(e, sort_by), reverse=True)[:top]

@@ -209,6 +209,7 @@ def draw_validation_curves(runs):
             )
         ax.set_xscale("log")
         # 로그 축의 기본 눈금(10^-1)은 수식 글꼴의 마이너스를 써서 나눔고딕으로 그릴 수 없다: 그냥 수로 적는다.
+        ax.xaxis.set_major_locator(ticker.LogLocator(subs=(1, 2, 5)))  # 1, 2, 5, 10, 20, ...
         ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:g}"))
         ax.xaxis.set_minor_formatter(ticker.NullFormatter())
         ax.set_xlabel("말뭉치를 돈 횟수 (에폭)")

@@ -7,10 +7,10 @@
 >>> big = layer_activations("sigmoid", "std1")
 >>> [round(saturated_fraction(h), 2) for h in big]
 [0.77, 0.66, 0.7, 0.64, 0.63]
->>> [round(saturated_fraction(h), 2) for h in layer_activations("sigmoid", "xavier")]
-[0.0, 0.0, 0.0, 0.0, 0.0]
 >>> [round(sigmoid_slope(h), 3) for h in big]
 [0.04, 0.057, 0.051, 0.061, 0.063]
+>>> [round(saturated_fraction(h), 2) for h in layer_activations("sigmoid", "xavier")]
+[0.0, 0.0, 0.0, 0.0, 0.0]
 >>> small = layer_activations("sigmoid", "std0.01")
 >>> [round(h.mean().item(), 3) for h in small]
 [0.5, 0.501, 0.497, 0.499, 0.503]

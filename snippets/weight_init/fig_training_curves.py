@@ -1,4 +1,4 @@
-"""그림 2: 은닉층 5개짜리 ReLU 다층 퍼셉트론을 초기화 방식만 바꿔 학습한 손실 곡선.
+"""학습 곡선 그림: 은닉층 5개짜리 ReLU 다층 퍼셉트론을 초기화 방식만 바꿔 학습한 손실 곡선.
 
 데이터와 학습은 snippets.weight_init.training.init_comparison이 한다. MNIST가 있으면 MNIST,
 없으면 scikit-learn의 8×8 숫자를 쓴다(source="auto"). 어느 쪽인지는 그림 제목에 적는다.
@@ -26,7 +26,7 @@ def draw(palette: dict) -> plt.Figure:
         ax.plot(steps, run.losses, color=color, alpha=0.25, linewidth=0.8)
         label = f"{LABELS[run.scheme]} (시험 정확도 {run.test_accuracy:.0%})"
         ax.plot(steps, moving_average(run.losses, 20), color=color, linewidth=2.2, label=label)
-    ax.set_xlabel("학습 단계 (미니배치 64개, SGD 학습률 0.01)")
+    ax.set_xlabel("학습 단계 (미니배치 크기 64, SGD 학습률 0.01)")
     ax.set_ylabel("교차 엔트로피 손실")
     ax.set_ylim(bottom=0)
     ax.set_xlim(1, len(runs[0].losses))

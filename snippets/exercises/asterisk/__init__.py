@@ -5,7 +5,7 @@ from snippets.exercises.registry import Exercise
 NOTE = "python/asterisk.md"
 EXERCISES = [
     Exercise("asterisk/star-assignment", "별표 대입의 결과", "예측", "확인"),
-    Exercise("asterisk/transpose", "zip(*m)으로 전치하기", "구현", "확인",
+    Exercise("asterisk/transpose", "길이가 다른 행 전치하기", "구현", "확인",
              module="snippets.exercises.asterisk.transpose", function="transpose"),
     Exercise("asterisk/dict-merge", "딕셔너리를 합친 순서", "예측", "응용"),
     Exercise("asterisk/keyword-only", "키워드로만 받는 매개변수", "구현", "응용",

@@ -12,7 +12,7 @@ def format_call(name, *args, **kwargs):
     >>> format_call("main")
     'main()'
     """
-    # args는 튜플, kwargs는 넘긴 순서를 지키는 딕셔너리다(파이썬 3.7부터 순서가 보장된다).
+    # args는 튜플, kwargs는 넘긴 순서를 지키는 딕셔너리다(PEP 468, 파이썬 3.6부터).
     parts = [repr(value) for value in args]
     parts += [f"{key}={value!r}" for key, value in kwargs.items()]
     return f"{name}({', '.join(parts)})"

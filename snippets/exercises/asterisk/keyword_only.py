@@ -14,7 +14,7 @@ def scale(values, *, factor, offset=0):
       ...
     TypeError: scale() takes 1 positional argument but 2 were given
     """
-    # 맨 앞의 * 가 '여기부터는 키워드 전용'이라는 표시다. 이름이 없으므로 남는 위치 인자를 받지 않는다.
+    # values 뒤의 *가 '여기부터는 키워드 전용'이라는 표시다. 이름이 없으므로 남는 위치 인자를 받지 않는다.
     return [value * factor + offset for value in values]
 
 

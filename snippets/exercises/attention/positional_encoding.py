@@ -38,10 +38,7 @@ def _layout_hint(got):
     """흔한 오답: 노트처럼 번갈아 놓았다, 차원마다 자기 번호로 각을 구했다, sin과 cos을 바꿨다."""
     if isinstance(got, torch.Tensor) and got.shape == (4, 8):
         if torch.allclose(got, note_encoding(4, 8), atol=1e-5):
-            return (
-                "노트처럼 sin과 cos을 번갈아 놓았다. 이 문제는 앞 절반(d/2개 열)에 sin, "
-                "뒤 절반에 cos을 이어 붙인다."
-            )
+            return _INTERLEAVED
         pos = torch.arange(4.0)[:, None]
         dims_angle = pos / 10000 ** (torch.arange(8.0) / 8)
         if torch.allclose(got, torch.cat([dims_angle[:, :4].sin(), dims_angle[:, 4:].cos()], -1), atol=1e-5):
@@ -53,6 +50,17 @@ def _layout_hint(got):
         if torch.allclose(got, torch.cat([right[:, 4:], right[:, :4]], -1), atol=1e-5):
             return "sin과 cos의 자리가 바뀌었다. 앞 절반이 sin, 뒤 절반이 cos이다."
     return "j번째 각은 p / base^(2j/d)다(j = 0, 1, …, d/2 - 1). 앞쪽 열은 빨리, 뒤쪽 열은 느리게 돈다."
+
+
+_INTERLEAVED = (
+    "노트처럼 sin과 cos을 번갈아 놓았다. 이 문제는 앞 절반(d/2개 열)에 sin, 뒤 절반에 cos을 이어 붙인다."
+)
+
+
+def _position_zero_hint(got):
+    if isinstance(got, torch.Tensor) and torch.allclose(got, torch.tensor([0.0, 1.0] * 3)):
+        return _INTERLEAVED
+    return "앞 절반은 sin, 뒤 절반은 cos이다. 0번 위치에서 sin 0 = 0, cos 0 = 1이다."
 
 
 def _base_hint(got):
@@ -74,7 +82,7 @@ def cases() -> list[Case]:
             "0번 위치",
             lambda f: f(3, 6)[0],
             torch.tensor([0.0, 0.0, 0.0, 1.0, 1.0, 1.0]),
-            "앞 절반은 sin, 뒤 절반은 cos이다. 0번 위치에서 sin 0 = 0, cos 0 = 1이다.",
+            _position_zero_hint,
             close(atol=1e-6),
         ),
         Case(

@@ -37,6 +37,7 @@ def _packed_gru_case():
         x[b, n:] = 0.0  # 패딩 칸
     with torch.no_grad():
         outputs, _ = gru(x)  # 패딩까지 읽은 출력
+        # 길이가 긴 것부터 정렬돼 있지 않으므로 enforce_sorted=False(기본값 True면 오류가 난다)
         packed = torch.nn.utils.rnn.pack_padded_sequence(
             x, lengths, batch_first=True, enforce_sorted=False
         )

@@ -6,8 +6,8 @@ NOTE = "dl/transformer.md"
 EXERCISES = [
     Exercise("transformer/layer-params", "인코더 층의 매개변수 수 맞히기", "예측", "확인"),
     Exercise("transformer/mask-polarity", "마스크를 nn.MultiheadAttention에 그대로 넘기면", "예측", "응용"),
-    Exercise("transformer/derive-12d2", "층 하나에 12·d² 개", "유도", "응용"),
-    Exercise("transformer/decoder-mask", "디코더 셀프 어텐션 마스크 만들기", "구현", "응용",
+    Exercise("transformer/derive-12d2", "층 하나에 12·d²개", "유도", "응용"),
+    Exercise("transformer/decoder-mask", "이어 붙인 배치의 디코더 마스크 만들기", "구현", "응용",
              module="snippets.exercises.transformer.decoder_mask", function="decoder_mask"),
     Exercise("transformer/rms-norm", "RMSNorm 구현하기", "구현", "응용",
              module="snippets.exercises.transformer.rms_norm", function="rms_norm"),

@@ -34,7 +34,7 @@ def _randn(*shape, seed):
 def _mean_hint(got):
     if isinstance(got, torch.Tensor) and torch.allclose(got, torch.zeros_like(got), atol=1e-3):
         return "평균을 뺐다. 평균을 빼면 층 정규화(LayerNorm)다. RMSNorm은 평균을 빼지 않고 RMS로만 나눈다."
-    return "RMSNorm은 x / √(mean(x²) + eps) · weight 다. 평균을 빼지 않는다."
+    return "RMSNorm은 x / √(mean(x²) + eps) · weight다. 평균을 빼지 않는다."
 
 
 def cases() -> list[Case]:

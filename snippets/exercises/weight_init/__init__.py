@@ -9,7 +9,7 @@ EXERCISES = [
     Exercise("weight-init/xavier-uniform", "xavier_uniform_을 밑바닥부터", "구현", "확인",
              module="snippets.exercises.weight_init.xavier_uniform", function="xavier_uniform_"),
     Exercise("weight-init/leaky-relu-gain", "누수 렐루의 이득 유도하기", "유도", "응용"),
-    Exercise("weight-init/linear-default", "nn.Linear 기본 초깃값과 He의 비", "예측", "응용"),
+    Exercise("weight-init/linear-default", "nn.Linear 기본 경계 유도하기", "유도", "응용"),
     Exercise("weight-init/conv-fans", "합성곱 가중치의 fan_in과 fan_out", "구현", "응용",
              module="snippets.exercises.weight_init.fans", function="fans"),
     Exercise("weight-init/kaiming-normal", "kaiming_normal_을 밑바닥부터", "구현", "도전",

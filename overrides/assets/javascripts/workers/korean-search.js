@@ -57,7 +57,7 @@ const LETTER_NAMES = {
 }
 /* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
 const FUZZY_SYLLABLES = 4
-const FUZZY_KEY = 7
+const FUZZY_KEY = 8
 /* 외래어의 끝소리(-er, -a, -o, -u)가 되는 어미 글자 */
 const LOANWORD_ENDINGS = ["어", "아", "오", "우"]
 const pending = [] /* 보낸 질의마다 낱말 묶음: 결과가 같은 차례로 돌아온다 */
@@ -110,7 +110,7 @@ function spelledAcronyms(word) {
 }
 
 /* 열쇠가 같은 사이트 낱말. -ing 꼴과 명사·-er 꼴도 본다: 인코딩 ↔ 인코드 ↔ 인코더, 마스킹 ↔ 마스크 */
-function soundAlikes(word) {
+function soundAlikes(word, table = sounds) {
   const key = hangulKey(word)
   if (!key || key.length < 3 || word.length < 2) return []
   const keys = [key]
@@ -119,7 +119,7 @@ function soundAlikes(word) {
     else if (/[KTPSRMNgdbjC]$/.test(key)) keys.push(key + "IG")
     else if (/[KTPSRMNgdbjC]A$/.test(key)) keys.push(key.slice(0, -1) + "IG")
   }
-  return keys.flatMap(k => sounds.get(k) || [])
+  return keys.flatMap(k => table.get(k) || [])
 }
 
 /* 한 소리(열쇠 글자 하나) 차이의 사이트 낱말: 퍼플렉서티 → 퍼플렉시티. 긴 낱말에만 쓴다. */
@@ -156,12 +156,12 @@ function resolve(word) {
     if (parts.length) return { terms: parts, weak: false }
   }
   for (const form of forms) {
-    const found = nearWords(form)
-    if (found.length) return { terms: [...new Set(found)], weak: false }
+    const found = soundAlikes(form, weakSounds)
+    if (found.length) return { terms: [...new Set(found)], weak: true }
   }
   for (const form of forms) {
-    const found = weakSounds.get(hangulKey(form)) || []
-    if (found.length && form.length >= 2) return { terms: found, weak: true }
+    const found = nearWords(form)
+    if (found.length) return { terms: [...new Set(found)], weak: false }
   }
   return { terms: [], weak: false }
 }
@@ -223,8 +223,8 @@ function stemOf(word) {
 
 /**
  * 사이트에 붙여 쓴 꼴로는 없는 합성어를 사이트의 낱말로 빈틈없이 나눈다: 가상환경을 → 가상, 환경.
- * 조각은 모두 두 글자 이상이고 사이트에 있어야 한다(다른 표기여도 된다). 그래서 강화학습처럼 사이트에 없는 말('강화'가 없다)은
- * 나뉘지 않고, 결과도 나오지 않는다. 조각이 가장 적은 분할을 고른다.
+ * 조각은 모두 두 글자 이상이고 사이트에 있어야 한다(다른 표기여도 된다). 그래서 강화학습처럼 사이트에 없는
+ * 말('강화'가 없다)은 나뉘지 않고, 결과도 나오지 않는다. 조각이 가장 적은 분할을 고른다.
  */
 function splitUnknown(word) {
   const candidates = [word]
@@ -306,8 +306,8 @@ function group(raw, word) {
     return { word: raw, stem, status: "known", terms: [{ term: stem, boost: 1 }] }
   const found = resolve(word)
   if (found.terms.length) {
-    const terms = found.terms.map(term => ({ term, boost: 1, exact: term.length === 1 }))
-    return { word: raw, stem, status: found.weak ? "weak" : "known", terms }
+    const matches = found.terms.map(term => ({ term, boost: 1, exact: term.length === 1 }))
+    return { word: raw, stem, status: found.weak ? "weak" : "known", terms: matches }
   }
   if (stem.length < 2) return { word: raw, stem, status: "fragment", terms: [] }
   return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }

@@ -202,11 +202,13 @@ class LogWatcher:
         raise TimeoutError(f"'{text}'이 {timeout}초 안에 나오지 않았다:\n{tail}")
 
 
-def measure_serve(clone: Path, edits: int) -> list[dict]:
+def measure_serve(
+    clone: Path, edits: int, timeout: float = 300, extra_args: tuple[str, ...] = ()
+) -> list[dict]:
     note = clone / NOTE_TO_EDIT
     original = note.read_text(encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}", *extra_args],
         cwd=clone,
         env=mkdocs_env(),
         stdout=subprocess.PIPE,
@@ -216,14 +218,14 @@ def measure_serve(clone: Path, edits: int) -> list[dict]:
     results = []
     try:
         log = LogWatcher(server.stdout)
-        position = log.wait_for("Serving on") + 1
+        position = log.wait_for("Serving on", timeout=timeout) + 1
         time.sleep(2)  # 감시자가 첫 상태를 읽을 시간
         for number in range(1, edits + 1):
             position = len(log.lines)
             started = time.perf_counter()
             note.write_text(original + f"\n<!-- 벤치마크 편집 {number} -->\n", encoding="utf-8")
-            detected = log.wait_for("Detected file changes", after=position)
-            reloaded = log.wait_for("Reloading browsers", after=detected)
+            detected = log.wait_for("Detected file changes", after=position, timeout=timeout)
+            reloaded = log.wait_for("Reloading browsers", after=detected, timeout=timeout)
             # mkdocs 의 'Documentation built in' 줄은 가끔 다시 불러오기 알림보다 늦게 도착한다: 있으면 적는다.
             built_lines = [
                 line for _, line in log.lines[detected:reloaded] if "Documentation built in" in line

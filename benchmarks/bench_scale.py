@@ -20,6 +20,7 @@
 - 검색 품질: 골드 세트(tests/search/gold.yml)의 앞 --quality-queries 개를 ours 에서 브라우저 테스트와 같은
   코드로 돌려 recall@5·hit@1 과, 맨 위 결과가 합성 노트인 질의 수(진짜 노트가 먼저 나와야 한다)를 센다.
 - mkdocs serve (ours): 노트 하나를 고친 뒤 'Reloading browsers' 가 찍힐 때까지의 시간(--serve-edits 번).
+  `mkdocs serve`(모두 다시 빌드)와 `mkdocs serve --dirty`(바뀐 페이지만)를 따로 잰다.
 
 목표 (N = 1,000): 노트 열기 ≤ 400 KB gzip, 첫 결과 ≤ 1.0 s(desktop)·≤ 2.0 s(cpu4x), 데워진 빌드 ≤ 1.2×
 stock, serve 에서 편집이 ≤ 5 s 안에 보임. 표를 찍고 --out 을 주면 JSON 으로 쓴다.
@@ -34,10 +35,8 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -47,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_build import LogWatcher, free_port, load_average, run_timed  # noqa: E402
+from bench_build import load_average, measure_serve, run_timed  # noqa: E402
 
 from tests.browser import survey  # noqa: E402
 from tests.browser.static_server import serve  # noqa: E402
@@ -56,7 +55,6 @@ from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 
 NOTE_BYTES = 6_500
 NOTE_TO_OPEN = "python/asterisk/"
-NOTE_TO_EDIT = "docs/python/asterisk.md"
 QUERIES = {"ours": "어텐션", "stock": "kwargs"}
 GOALS = {
     "open_note_gzip_bytes": 400_000,
@@ -252,7 +250,9 @@ def measure_site(browser, site: Path, kind: str, runs: int) -> dict:
     try:
         result = {}
         for label, rate in (("desktop", 1), ("cpu4x", 4)):
-            samples = [open_and_search(browser, site, url, QUERIES[kind], rate) for _ in range(runs)]
+            samples = [
+                open_and_search(browser, site, url, QUERIES[kind], rate) for _ in range(runs)
+            ]
             result[f"first_result_{label}_ms"] = statistics.median(
                 s["first_result_ms"] for s in samples
             )
@@ -295,37 +295,12 @@ def search_quality(browser, site: Path, queries: list[dict]) -> dict:
 # ---------------------------------------------------------------------------
 
 
-def serve_edit_seconds(project: Path, edits: int) -> list[float]:
-    note = project / NOTE_TO_EDIT
-    original = note.read_text(encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
-        cwd=project,
-        env=build_env("ours"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    seconds = []
-    try:
-        log = LogWatcher(server.stdout)
-        log.wait_for("Serving on", timeout=1800)
-        time.sleep(2)
-        for number in range(1, edits + 1):
-            position = len(log.lines)
-            started = time.perf_counter()
-            note.write_text(original + f"\n<!-- 벤치마크 편집 {number} -->\n", encoding="utf-8")
-            reloaded = log.wait_for("Reloading browsers", after=position, timeout=1800)
-            seconds.append(round(log.lines[reloaded][0] - started, 2))
-            time.sleep(1)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        note.write_text(original, encoding="utf-8")
-    return seconds
+def serve_edit_seconds(project: Path, edits: int, dirty: bool = False) -> list[float]:
+    """bench_build 의 serve 측정을 n 개 노트가 더해진 사본에서 돌린다(첫 빌드가 길어 기다림을 늘린다).
+    dirty 면 `mkdocs serve --dirty`: 바뀐 페이지만 다시 만든다."""
+    extra = ("--dirty",) if dirty else ()
+    runs = measure_serve(project, edits, timeout=1800, extra_args=extra)
+    return [r["edit_to_reload_s"] for r in runs]
 
 
 # ---------------------------------------------------------------------------
@@ -371,7 +346,12 @@ def main(argv: list[str] | None = None) -> dict:
                 )
             if not args.skip_serve:
                 print(f"N={n}: mkdocs serve", file=sys.stderr, flush=True)
-                row["ours"]["serve_edit_to_reload_s"] = serve_edit_seconds(project, args.serve_edits)
+                row["ours"]["serve_edit_to_reload_s"] = serve_edit_seconds(
+                    project, args.serve_edits
+                )
+                row["ours"]["serve_dirty_edit_to_reload_s"] = serve_edit_seconds(
+                    project, args.serve_edits, dirty=True
+                )
             result["runs"][str(n)] = row
             shutil.rmtree(project, ignore_errors=True)
         browser.close()
@@ -406,7 +386,10 @@ def print_report(result: dict) -> None:
         if "warm_build_ratio" in row:
             extra.append(f"데운 빌드 비율 {row['warm_build_ratio']}×")
         if "serve_edit_to_reload_s" in row["ours"]:
-            extra.append(f"serve 편집→다시 불러오기 {row['ours']['serve_edit_to_reload_s']} s")
+            extra.append(
+                f"serve 편집→다시 불러오기 {row['ours']['serve_edit_to_reload_s']} s "
+                f"(--dirty {row['ours']['serve_dirty_edit_to_reload_s']} s)"
+            )
         quality = row["ours"].get("quality")
         if quality:
             extra.append(

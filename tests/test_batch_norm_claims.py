@@ -12,7 +12,13 @@ import torch
 from torch import nn
 
 from snippets.batch_norm.alternatives import batch_mean_noise
-from snippets.batch_norm.experiment import bn_comparison, loss_along_gradient, loss_spread
+from snippets.batch_norm.experiment import (
+    SCALES,
+    bn_comparison,
+    first_batch_loss,
+    loss_along_gradient,
+    loss_spread,
+)
 from snippets.batch_norm.images import channel_stats
 from snippets.batch_norm.modes import feed_batches
 from snippets.batch_norm.scratch import (
@@ -36,11 +42,17 @@ def test_default_epsilon_and_momentum():
 
 
 def test_gamma_sigma_beta_mu_undoes_the_normalisation():
-    """"γ = √(σ²+ε), β = μ로 배우면 정규화를 완전히 되돌릴 수도 있다" """
-    x = torch.randn(64, 3, dtype=torch.float64) * 4 + 7
-    mean, var = x.mean(dim=0), x.var(dim=0, unbiased=False)
-    y = batch_norm_train(x, torch.sqrt(var + 1e-5), mean)
-    assert torch.allclose(y, x)
+    """"γ와 β를 데이터 전체(모집단)의 표준편차와 평균에 맞춰 배우면 정규화를 거의 되돌릴 수 있다 …
+    배치마다 바뀌므로 정확히 되돌리지는 못한다" """
+    g = torch.Generator().manual_seed(0)
+    gamma, beta = torch.full((3,), 4.0, dtype=torch.float64), torch.full((3,), 7.0, dtype=torch.float64)
+
+    def worst_error(batch_size):  # 모집단 N(7, 4²)에서 뽑은 배치를 고정된 γ, β로 되돌린 오차
+        x = torch.randn(batch_size, 3, generator=g, dtype=torch.float64) * 4 + 7
+        return (batch_norm_train(x, gamma, beta) - x).abs().max().item()
+
+    assert worst_error(4096) < 0.5
+    assert worst_error(4) > 10 * worst_error(4096)
 
 
 @pytest.mark.parametrize(
@@ -247,11 +259,15 @@ def test_without_bn_only_0_1_and_0_3_learn(runs):
 
 
 def test_with_bn_every_scale_learns_and_the_spread_is_small(runs):
-    """"배치 정규화가 있으면 다섯 규모가 모두 학습되고, 최종 손실의 최댓값과 최솟값의 차도 작다" """
-    all_runs = tuple(runs.values())
-    assert all(r.final_loss < 0.5 for (bn, _), r in runs.items() if bn)
-    assert loss_spread(all_runs, use_bn=True) < 0.5
-    assert loss_spread(all_runs, use_bn=False) == math.inf
+    """"배치 정규화가 있으면 다섯 규모가 모두 학습된다. 최종 손실은 규모에 따라 여러 배 차이가 나지만, 가장 나쁜
+    규모도 처음 값 ln 10보다 한참 아래로 … 없으면 두 규모는 ln 10에 머물고 하나는 발산한다" """
+    finals = [r.final_loss for (bn, _), r in runs.items() if bn]
+    assert max(finals) > 3 * min(finals)
+    assert max(finals) < math.log(10) / 5
+    without = [r.final_loss for (bn, _), r in runs.items() if not bn]
+    assert sum(abs(f - math.log(10)) < 0.01 for f in without) == 2
+    assert sum(math.isnan(f) for f in without) == 1
+    assert loss_spread(tuple(runs.values()), use_bn=False) == math.inf
 
 
 def test_with_bn_goes_down_faster_and_lower_where_both_learn(runs):
@@ -263,9 +279,18 @@ def test_with_bn_goes_down_faster_and_lower_where_both_learn(runs):
 
 
 def test_with_bn_scale_1_starts_highest(runs):
-    """"표준편차 1.0에서 배치 정규화 쪽의 손실이 가장 높게 출발하는 것은" """
+    """"표준편차 1.0일 때 배치 정규화 쪽의 손실이 가장 높게 출발하는 것은" """
     starts = {s: r.losses[0] for (bn, s), r in runs.items() if bn}
     assert max(starts, key=starts.get) == 1.0
+    assert first_batch_loss(1.0) == pytest.approx(starts[1.0])
+
+
+def test_with_bn_the_high_start_comes_from_the_output_layer_alone():
+    """"출력층의 가중치가 커서 … 출력층만 표준편차 0.1로 다시 뽑으면 다섯 규모의 첫 손실이 모두 같아진다 …
+    은닉층의 규모는 첫 손실에 아무 영향이 없다" """
+    redrawn = [first_batch_loss(scale, output_scale=0.1) for scale in SCALES]
+    assert max(redrawn) - min(redrawn) < 1e-3
+    assert first_batch_loss(1.0) > 3 * redrawn[-1]
 
 
 def test_bn_is_scale_invariant_except_for_epsilon():
@@ -300,6 +325,21 @@ def test_bn_makes_the_loss_along_the_gradient_much_flatter():
 # --- 한계와 대안 ---
 
 
+@pytest.fixture(scope="module")
+def lr_runs():
+    return {lr: {r.use_bn: r for r in bn_comparison(scales=(0.1,), lr=lr)} for lr in (0.05, 0.5, 1.0)}
+
+
+def test_bn_survives_a_learning_rate_that_diverges_without_it(lr_runs):
+    """"학습률을 열 배로 올리면 배치 정규화가 없는 쪽은 손실이 오히려 높아지고, 스무 배에서는 발산한다. 배치 정규화
+    쪽은 두 학습률 모두에서 잘 배운다" """
+    assert lr_runs[0.5][False].final_loss > lr_runs[0.05][False].final_loss
+    assert math.isnan(lr_runs[1.0][False].final_loss)
+    for lr in (0.5, 1.0):
+        assert lr_runs[lr][True].final_loss < 0.1
+        assert lr_runs[lr][True].test_accuracy > 0.95
+
+
 def test_batch_mean_noise_shrinks_as_one_over_root_n():
     """"배치의 평균이 배치마다 얼마나 흔들리는지 … 이론대로 1/√n에 비례한다" """
     for n in (2, 8, 32, 128):
@@ -307,13 +347,14 @@ def test_batch_mean_noise_shrinks_as_one_over_root_n():
 
 
 def test_batch_of_two_always_becomes_minus_one_and_plus_one():
-    """"두 값의 평균을 빼고 표준편차로 나누면 언제나 -1과 +1이 나온다" """
+    """"두 값이 다르면, 평균을 빼고 표준편차로 나눈 결과는 언제나 -1과 +1이다" """
     bn = nn.BatchNorm1d(4, affine=False)
     x = torch.randn(2, 4, generator=torch.Generator().manual_seed(0)) * 10
     x[1] += 30  # 두 값의 차이가 ε에 비해 충분히 크게(차이가 작으면 ±1에 조금 못 미친다: 노트의 첫째 열)
     out = bn(x)
     assert torch.allclose(out.abs(), torch.ones(2, 4), atol=1e-4)
     assert torch.equal(out[0].sign(), -out[1].sign())
+    assert torch.allclose(bn(torch.full((2, 4), 5.0)), torch.zeros(2, 4), atol=1e-3)  # 두 값이 같으면 둘 다 0
 
 
 def test_layer_norm_ignores_the_sample_scale_and_the_batch():

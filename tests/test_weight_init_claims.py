@@ -43,6 +43,13 @@ def ratios(values):
 OR_TARGETS = torch.tensor([[0.0], [1.0], [1.0], [1.0]])
 
 
+def test_linear_2_3_has_a_3_by_2_weight_and_a_length_3_bias():
+    """"`nn.Linear(2, 3)`은 … 모양이 `(3, 2)`인 가중치 행렬과 길이 3인 편향을 가진다" """
+    layer = nn.Linear(2, 3)
+    assert tuple(layer.weight.shape) == (3, 2) and tuple(layer.bias.shape) == (3,)
+    assert tuple(layer(torch.zeros(4, 2)).shape) == (4, 3)
+
+
 def test_all_zero_weights_send_no_gradient_to_the_first_layer_at_the_first_step():
     """"모든 가중치가 0이면 첫 단계에서는 … 앞쪽 가중치로 돌아가는 기울기부터가 0이 된다" """
     net = make_xor_net("constant")

@@ -4,7 +4,7 @@ from snippets.exercises.registry import Exercise
 
 NOTE = "dl/batch-norm.md"
 EXERCISES = [
-    Exercise("batch-norm/running-mean", "k번 갱신한 running_mean", "예측", "확인"),
+    Exercise("batch-norm/running-mean", "95%에 닿기까지", "예측", "확인"),
     Exercise("batch-norm/eval-forward", "추론 모드의 순전파", "구현", "확인",
              module="snippets.exercises.batch_norm.eval_forward", function="batch_norm_eval"),
     Exercise("batch-norm/running-var", "한 배치 뒤의 running_var와 출력", "예측", "응용"),

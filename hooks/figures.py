@@ -70,9 +70,7 @@ FIGURE_LINK = re.compile(
 )
 FENCED_CODE = re.compile(r"^([ \t]*)(```|~~~).*?^\1\2[ \t]*$|`[^`\n]+`", re.M | re.S)
 # 문장 속의 값: {{ value: weight_init/activation_grid/tanh_layer5_std }}
-VALUE = re.compile(
-    r"\{\{\s*value:\s*(?P<topic>[\w/-]+?)/(?P<name>[\w-]+)/(?P<key>[\w.-]+)\s*\}\}"
-)
+VALUE = re.compile(r"\{\{\s*value:\s*(?P<topic>[\w/-]+?)/(?P<name>[\w-]+)/(?P<key>[\w.-]+)\s*\}\}")
 VALUES_FILE = "values.json"
 
 log = logging.getLogger("mkdocs.hooks.figures")

@@ -197,9 +197,13 @@ def render_table(terms: list[Term]) -> str:
 
 
 def avoid_cell(term: Term, variant: Discouraged) -> str:
-    """피할 표기 칸의 한 항목: 조건이 붙은 표기는 어디서 피하는지 함께 적는다."""
+    """피할 표기 칸의 한 항목(취소선). 조건이 붙은 표기는 어디서 피하는지 함께 적는다.
+
+    취소선은 <del> 로 쓴다: 이 사이트의 Markdown 확장에는 ~~ 문법(pymdownx.tilde)이 없어 글자 그대로 보인다.
+    """
+    struck = f"<del>{variant.form}</del>"
     if variant.allow:
-        return f"~~{variant.form}~~(글에서)"
+        return f"{struck}(글에서)"
     if variant.match:
-        return f"~~{variant.form}~~({term.en}의 뜻으로)"
-    return f"~~{variant.form}~~"
+        return f"{struck}({term.en}의 뜻으로)"
+    return struck

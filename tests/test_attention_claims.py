@@ -146,7 +146,7 @@ def test_dividing_by_sqrt_dk_brings_std_back_to_one(d_k):
 def test_unscaled_top_weight_approaches_one_and_jacobian_norm_shrinks():
     """ "나누지 않으면 차원이 커질수록 최대 가중치가 1에 가까워지고 야코비안 노름은 줄어든다."
     또 "소프트맥스는 가장 큰 점수 하나에 거의 모든 무게를 준다. 그러면 소프트맥스를 지나는 기울기가 작아져"와
-    "차원을 키우면 소프트맥스가 포화해 기울기가 작아진다"(자주 하는 실수)도 이 측정이 뒷받침한다. """
+    "차원을 키우면 소프트맥스가 포화해 기울기가 작아진다"(자주 하는 실수)도 이 측정이 뒷받침한다."""
     stats = [scaling.score_spread(d) for d in (4, 64, 512)]
     tops = [s["top"][0] for s in stats]
     jacobians = [s["jacobian"][0] for s in stats]
@@ -155,7 +155,7 @@ def test_unscaled_top_weight_approaches_one_and_jacobian_norm_shrinks():
 
 
 def test_folding_the_scale_into_wq_init_gives_the_same_scores():
-    """ "나누는 대신 \\(W^Q\\)의 초깃값을 \\(\\sqrt{d_k}\\)배 작게 잡아도 처음 점수는 똑같다." (T5) """
+    """ "나누는 대신 \\(W^Q\\)의 초깃값을 \\(\\sqrt{d_k}\\)배 작게 잡아도 처음 점수는 똑같다." (T5)"""
     g = torch.Generator().manual_seed(0)
     d_model, d_k = 32, 64
     x = torch.randn(5, d_model, generator=g, dtype=torch.float64)
@@ -604,7 +604,7 @@ def test_mha_in_training_mode_without_weights_returns_zeros_like_sdpa():
 
 def test_mha_with_one_head_has_no_fast_path_and_gives_zeros_in_eval_too():
     """ "평가 모드에서 기울기 없이 부르면 조건(헤드 수가 짝수일 때 등)이 맞을 때 빠른 경로(fast path)를 타고,
-    그러면 다시 `nan`이 나온다." 조건이 맞지 않는 헤드 하나짜리는 평가 모드에서도 0이다. """
+    그러면 다시 `nan`이 나온다." 조건이 맞지 않는 헤드 하나짜리는 평가 모드에서도 0이다."""
     torch.manual_seed(0)
     mha = nn.MultiheadAttention(8, 1, batch_first=True).eval()
     x = torch.randn(1, 4, 8)
@@ -657,7 +657,8 @@ def test_boolean_mask_equals_an_additive_mask_of_zero_and_minus_inf():
     weights = (q @ k.transpose(-2, -1) / 2 + bias).softmax(-1)
     assert (weights > 0).all()
     assert not torch.allclose(
-        F.scaled_dot_product_attention(q, k, v, attn_mask=bias), F.scaled_dot_product_attention(q, k, v)
+        F.scaled_dot_product_attention(q, k, v, attn_mask=bias),
+        F.scaled_dot_product_attention(q, k, v),
     )
 
 

@@ -88,7 +88,9 @@ def fake_machine(tmp_path: Path, *, chromium: bool, korean_font: bool, fc_list: 
     fc = bin_dir / "fc-list"
     if fc_list:
         font = "Noto Sans CJK KR" if korean_font else ""
-        fc.write_text(f'#!/bin/sh\n[ "$1" = ":lang=ko" ] && [ -n "{font}" ] && echo "{font}"\nexit 0\n')
+        fc.write_text(
+            f'#!/bin/sh\n[ "$1" = ":lang=ko" ] && [ -n "{font}" ] && echo "{font}"\nexit 0\n'
+        )
         fc.chmod(0o755)
     calls = tmp_path / "apt-calls.txt"
     apt = bin_dir / "apt-get"
@@ -120,7 +122,9 @@ def run_prerequisites(env: dict, *args: str) -> subprocess.CompletedProcess:
         (True, False, False, ["fontconfig", "fonts-noto-cjk"]),
     ],
 )
-def test_each_prerequisite_is_checked_on_its_own(tmp_path, chromium, korean_font, fc_list, expected):
+def test_each_prerequisite_is_checked_on_its_own(
+    tmp_path, chromium, korean_font, fc_list, expected
+):
     env, _ = fake_machine(tmp_path, chromium=chromium, korean_font=korean_font, fc_list=fc_list)
     result = run_prerequisites(env, "--plan")
     assert result.returncode == 0, result.stderr

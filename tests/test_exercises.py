@@ -164,7 +164,9 @@ def test_list_shows_every_exercise_with_note_kind_and_level():
     result = cli("list")
     assert result.returncode == 0, result.stderr
     for exercise in all_exercises():
-        line = next(line for line in result.stdout.splitlines() if line.startswith(exercise.id + " "))
+        line = next(
+            line for line in result.stdout.splitlines() if line.startswith(exercise.id + " ")
+        )
         assert exercise.note in line and exercise.kind in line and exercise.level in line
     assert f"모두 {len(all_exercises())}문제" in result.stdout
 

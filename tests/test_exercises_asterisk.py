@@ -30,7 +30,9 @@ def test_the_pages_plain_zip_transpose_drops_the_columns_of_longer_rows(tmp_path
 
 
 def test_scale_with_a_positional_factor_fails_on_the_keyword_only_case(tmp_path):
-    wrong = "def scale(values, factor, offset=0):\n    return [v * factor + offset for v in values]\n"
+    wrong = (
+        "def scale(values, factor, offset=0):\n    return [v * factor + offset for v in values]\n"
+    )
     report = check_source("asterisk/keyword-only", wrong, tmp_path)
     assert report.status == "failed"
     assert report.failure.name == "scale([1, 2], 3)처럼 factor를 위치로 넘기면"
@@ -59,4 +61,7 @@ def test_format_call_with_str_instead_of_repr_is_told_to_use_repr(tmp_path):
     assert report.failure.name == "format_call('greet', 'kim')"
     assert "repr(value)" in report.failure.hint
     text = describe(find("asterisk/format-call"), report)
-    assert text.splitlines()[0] == "틀림: asterisk/format-call — 경우 3/6 「format_call('greet', 'kim')」에서 틀렸다."
+    assert (
+        text.splitlines()[0]
+        == "틀림: asterisk/format-call — 경우 3/6 「format_call('greet', 'kim')」에서 틀렸다."
+    )

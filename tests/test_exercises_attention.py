@@ -12,9 +12,7 @@ def solution_with(exercise_id: str, line: str, replacement: str) -> str:
 
 
 def test_attention_without_sqrt_dk_is_told_it_forgot_the_scale(tmp_path):
-    wrong = solution_with(
-        "attention/scaled-attention", "scale = 1 / math.sqrt(d_k)", "scale = 1.0"
-    )
+    wrong = solution_with("attention/scaled-attention", "scale = 1 / math.sqrt(d_k)", "scale = 1.0")
     report = check_source("attention/scaled-attention", wrong, tmp_path)
     assert report.status == "failed"
     assert report.failure.name == "d_k = 16: 쿼리 하나와 키 둘의 가중치"
@@ -59,9 +57,7 @@ def test_attention_that_treats_every_mask_as_boolean_is_told_to_add_float_masks(
 
 
 def test_attention_that_ignores_the_scale_argument_fails_on_the_scale_case(tmp_path):
-    wrong = solution_with(
-        "attention/scaled-attention", "    if scale is None:\n", "    if True:\n"
-    )
+    wrong = solution_with("attention/scaled-attention", "    if scale is None:\n", "    if True:\n")
     report = check_source("attention/scaled-attention", wrong, tmp_path)
     assert report.status == "failed"
     assert report.failure.name == "scale = 1.0을 주었을 때"

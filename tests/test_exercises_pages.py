@@ -70,8 +70,12 @@ def test_note_has_at_least_five_graded_exercises_with_two_implementations(note):
 def test_page_and_list_agree(note):
     on_page = page_exercises(note)
     listed = [e for e in all_exercises() if e.note == note]
-    assert [p.number for p in on_page] == list(range(1, len(on_page) + 1)), "문제 번호는 1부터 차례로"
-    assert [p.title for p in on_page] == [e.title for e in listed], "제목과 순서가 목록과 같아야 한다"
+    assert [p.number for p in on_page] == list(range(1, len(on_page) + 1)), (
+        "문제 번호는 1부터 차례로"
+    )
+    assert [p.title for p in on_page] == [e.title for e in listed], (
+        "제목과 순서가 목록과 같아야 한다"
+    )
     for page, exercise in zip(on_page, listed, strict=True):
         assert page.label == f"{exercise.level} · {exercise.kind} · `{exercise.id}`"
 
@@ -83,7 +87,9 @@ def test_every_solution_is_collapsed_and_follows_its_hint(note):
         assert ("???", "success", "풀이") in blocks, f"{page.title}: 접힌 풀이가 없다"
         assert all(marker == "???" for marker, _, _ in blocks), f"{page.title}: 펼친 블록(???+)"
         kinds = [kind for _, kind, _ in blocks]
-        assert kinds.count("success") == 1 and kinds[-1] == "success", f"{page.title}: 힌트는 풀이 앞에"
+        assert kinds.count("success") == 1 and kinds[-1] == "success", (
+            f"{page.title}: 힌트는 풀이 앞에"
+        )
 
 
 @pytest.mark.parametrize("note", NOTES)
@@ -108,7 +114,9 @@ def test_predict_solutions_are_doctests(note):
     for page in page_exercises(note):
         if listed[page.title].kind == "예측":
             solution = page.body[page.body.index('??? success "풀이"') :]
-            assert re.search(r"^    ```python\n    >>> ", solution, re.M), f"{page.title}: doctest 가 없다"
+            assert re.search(r"^    ```python\n    >>> ", solution, re.M), (
+                f"{page.title}: doctest 가 없다"
+            )
 
 
 def test_learner_folder_is_git_ignored():

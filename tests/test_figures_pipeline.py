@@ -624,7 +624,11 @@ def test_a_real_figure_redrawn_from_scratch_matches_its_cached_bytes(tmp_path):
 
 @pytest.mark.build
 def test_a_value_in_a_sentence_comes_from_the_figure_scripts_run(tmp_path):
-    note = NOTE_HEAD + embed("wave") + "\n사인 곡선의 최댓값은 {{ value: pipeline_probe/wave/peak }}이다.\n"
+    note = (
+        NOTE_HEAD
+        + embed("wave")
+        + "\n사인 곡선의 최댓값은 {{ value: pipeline_probe/wave/peak }}이다.\n"
+    )
     project = make_probe_project(tmp_path, {"wave": VALUED_FIGURE}, note)
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -670,4 +674,3 @@ def test_values_json_must_map_keys_to_display_strings(tmp_path):
     assert figures.values_problem(good) == ""
     assert "문자열" in figures.values_problem(bad)
     assert "JSON" in figures.values_problem(broken)
-

@@ -163,8 +163,9 @@ def test_the_glossary_page_shows_aliases_and_where_a_form_is_avoided():
 
     table = render_table(load_terms())
     assert "| 허 초기화 · He 초기화 | He initialization |" in table
-    assert "~~PyTorch~~(글에서)" in table and "~~특징~~(feature의 뜻으로)" in table
-    assert "~~초기값~~ |" in table  # 조건 없는 피할 표기는 그대로
+    assert "<del>PyTorch</del>(글에서)" in table
+    assert "<del>특징</del>(feature의 뜻으로)" in table
+    assert "<del>초기값</del> |" in table  # 조건 없는 피할 표기는 취소선만
 
 
 def test_the_title_and_a_folded_description_are_prose_but_other_keys_are_not(rules):

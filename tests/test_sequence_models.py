@@ -239,8 +239,10 @@ def test_perplexity_rises_when_the_answer_gets_less_likely():
 
     targets = torch.tensor([0, 1, 2])
     sharp = torch.eye(3) * 5
-    assert perplexity(sharp, targets) < perplexity(sharp * 0.5, targets) < perplexity(
-        torch.zeros(3, 3), targets
+    assert (
+        perplexity(sharp, targets)
+        < perplexity(sharp * 0.5, targets)
+        < perplexity(torch.zeros(3, 3), targets)
     )
 
 

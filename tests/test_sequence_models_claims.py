@@ -165,7 +165,9 @@ def test_plain_sgd_moves_only_rows_in_the_batch_but_momentum_and_adam_move_other
     assert _embedding_rows_moved_by_second_step(torch.optim.SGD, lr=0.1) == [False, True, False]
     momentum = _embedding_rows_moved_by_second_step(torch.optim.SGD, lr=0.1, momentum=0.9)
     adam = _embedding_rows_moved_by_second_step(torch.optim.Adam, lr=0.1)
-    assert momentum == adam == [True, True, False]  # 0번 행: 이번엔 없었지만 지난 단계의 몫으로 움직인다
+    assert (
+        momentum == adam == [True, True, False]
+    )  # 0번 행: 이번엔 없었지만 지난 단계의 몫으로 움직인다
 
 
 def test_embedding_gradient_reaches_only_rows_of_tokens_in_the_batch(capsys):
@@ -224,7 +226,9 @@ def test_norm_preserving_w_keeps_linear_gradient_but_all_activations_lose_it(fir
     for name in ("tanh", "sigmoid", "relu"):
         assert first_ratio[(name, 1.0)] < 1e-6
     assert first_ratio[("sigmoid", 1.0)] <= 0.25**49
-    assert first_ratio[("sigmoid", 1.0)] < min(first_ratio[("tanh", 1.0)], first_ratio[("relu", 1.0)])
+    assert first_ratio[("sigmoid", 1.0)] < min(
+        first_ratio[("tanh", 1.0)], first_ratio[("relu", 1.0)]
+    )
 
 
 def test_relu_explodes_with_large_w(first_ratio):
@@ -455,7 +459,9 @@ def test_forget_gate_bias_is_the_sum_of_bias_ih_and_bias_hh():
         torch.testing.assert_close(a(x)[0], b(x)[0])
         # 한쪽만 3으로 바꾸면 합은 3이 아니다.
         a.bias_ih_l0[H : 2 * H] = 3.0
-        assert not torch.allclose(a.bias_ih_l0[H : 2 * H] + a.bias_hh_l0[H : 2 * H], torch.full((H,), 3.0))
+        assert not torch.allclose(
+            a.bias_ih_l0[H : 2 * H] + a.bias_hh_l0[H : 2 * H], torch.full((H,), 3.0)
+        )
 
 
 def test_snippet_sets_bias_ih_and_zeroes_bias_hh_so_the_sum_is_exact():
@@ -479,7 +485,12 @@ def test_gru_keeps_z_of_the_old_state_and_takes_the_rest_from_the_candidate():
     torch.manual_seed(0)
     layer = nn.GRU(3, 4)
     x, h = torch.randn(1, 2, 3), torch.randn(2, 4)
-    W_ih, W_hh, b_ih, b_hh = layer.weight_ih_l0, layer.weight_hh_l0, layer.bias_ih_l0, layer.bias_hh_l0
+    W_ih, W_hh, b_ih, b_hh = (
+        layer.weight_ih_l0,
+        layer.weight_hh_l0,
+        layer.bias_ih_l0,
+        layer.bias_hh_l0,
+    )
     with torch.no_grad():
         out = layer(x, h[None])[0][0]
         xr, xz, xn = (x[0] @ W_ih.T + b_ih).chunk(3, -1)
@@ -508,7 +519,12 @@ def test_pytorch_gru_applies_reset_after_the_matrix_product():
     torch.manual_seed(4)
     layer = nn.GRU(3, 4)
     x, h = torch.randn(2, 3), torch.randn(2, 4)
-    W_ih, W_hh, b_ih, b_hh = layer.weight_ih_l0, layer.weight_hh_l0, layer.bias_ih_l0, layer.bias_hh_l0
+    W_ih, W_hh, b_ih, b_hh = (
+        layer.weight_ih_l0,
+        layer.weight_hh_l0,
+        layer.bias_ih_l0,
+        layer.bias_hh_l0,
+    )
     with torch.no_grad():
         expected = layer(x[None], h[None])[0][0]
         xr, xz, xn = (x @ W_ih.T + b_ih).chunk(3, -1)
@@ -905,7 +921,9 @@ def test_a_wider_beam_can_still_miss_the_most_probable_sentence():
     assert [words_[t] for t in wide] == ["C", "<eos>"]
     assert [words_[t] for t in narrow] != ["C", "<eos>"]
     assert narrow_score < wide_score
-    assert narrow_score > decoding.greedy(model)[1] - 1e-12  # 빔 2도 탐욕적 디코딩보다 나쁘지는 않다
+    assert (
+        narrow_score > decoding.greedy(model)[1] - 1e-12
+    )  # 빔 2도 탐욕적 디코딩보다 나쁘지는 않다
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -920,7 +938,9 @@ def test_low_temperature_approaches_argmax_and_high_temperature_flattens():
     """T < 1이면 분포가 뾰족해지고 T → 0이면 가장 큰 로짓 하나에 확률이 몰려 탐욕적 디코딩이 된다. T > 1이면
     분포가 평평해진다."""
     logits = torch.tensor([2.0, 1.0, 0.5, 0.0, -1.0])
-    peaks = [decoding.next_token_probs(logits, temperature=t)[0].item() for t in (2.0, 1.0, 0.5, 0.1)]
+    peaks = [
+        decoding.next_token_probs(logits, temperature=t)[0].item() for t in (2.0, 1.0, 0.5, 0.1)
+    ]
     assert peaks == sorted(peaks)  # 온도를 낮출수록 가장 큰 토큰의 확률이 커진다
     torch.testing.assert_close(
         decoding.next_token_probs(logits, temperature=1e-3), F.one_hot(torch.tensor(0), 5).float()
@@ -1074,7 +1094,6 @@ def test_detach_cuts_backpropagation_between_chunks():
     out, _ = layer(second, h)
     out.sum().backward()
     assert first.grad is not None and first.grad.abs().sum() > 0
-
 
 
 # ---------------------------------------------------------------------------

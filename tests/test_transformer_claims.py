@@ -64,7 +64,7 @@ def test_demo_ffn_uses_gelu():
 
 def test_residual_path_is_straight_in_pre_ln_but_passes_through_layer_norm_in_post_ln():
     """ "층을 깊이 쌓아도 기울기가 더하기를 따라 아래층까지 내려간다. 단, 원 논문의 post-LN에서는 그 길 위에 층
-    정규화가 놓여 있어 기울기가 곧장 내려가지는 않는다." 부층이 0을 내게 하면 잔차 길만 남는다. """
+    정규화가 놓여 있어 기울기가 곧장 내려가지는 않는다." 부층이 0을 내게 하면 잔차 길만 남는다."""
     torch.manual_seed(0)
     pre, post = EncoderLayer(8, 2, 16), layers.PostLNEncoderLayer(8, 2, 16)
     with torch.no_grad():
@@ -536,7 +536,11 @@ def test_ntm_spread_weights_rewrite_rows_partially():
 def _next_token_model(seed, vocab, d_model):
     torch.manual_seed(seed)
     return nn.ModuleList(
-        [nn.Embedding(vocab, d_model), EncoderLayer(d_model, 2, 2 * d_model), nn.Linear(d_model, vocab)]
+        [
+            nn.Embedding(vocab, d_model),
+            EncoderLayer(d_model, 2, 2 * d_model),
+            nn.Linear(d_model, vocab),
+        ]
     )
 
 
@@ -548,7 +552,7 @@ def _logits(model, tokens, causal):
 def test_forgetting_the_causal_mask_gives_a_fast_falling_loss_but_garbage_generation():
     """ "디코더 셀프 어텐션의 인과 마스크를 빠뜨린다. 학습 손실은 비정상적으로 빨리 줄지만, 한 토큰씩 생성하는
     추론에서는 엉터리다." 무작위 토큰은 원래 맞힐 수 없다(손실 ln V). 마스크가 없으면 다음 칸을 베껴 손실이
-    그보다 훨씬 작아지고, 접두사만 주는 추론에서는 베낄 칸이 없어 우연보다도 못하다. """
+    그보다 훨씬 작아지고, 접두사만 주는 추론에서는 베낄 칸이 없어 우연보다도 못하다."""
     vocab, length = 16, 10
     results = {}
     for causal in (False, True):
@@ -557,7 +561,9 @@ def test_forgetting_the_causal_mask_gives_a_fast_falling_loss_but_garbage_genera
         g = torch.Generator().manual_seed(1)
         for _ in range(150):
             seq = torch.randint(0, vocab, (32, length + 1), generator=g)
-            loss = F.cross_entropy(_logits(model, seq[:, :-1], causal).flatten(0, 1), seq[:, 1:].flatten())
+            loss = F.cross_entropy(
+                _logits(model, seq[:, :-1], causal).flatten(0, 1), seq[:, 1:].flatten()
+            )
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
@@ -577,7 +583,7 @@ def test_forgetting_the_causal_mask_gives_a_fast_falling_loss_but_garbage_genera
 
 def test_is_causal_alone_is_an_error_for_torch_layers_but_works_as_a_hint_with_the_mask():
     """ "`~causal_mask(3)`처럼 뒤집어 넘긴다. `is_causal=True`는 그 마스크가 인과 마스크라는 힌트로 함께 줄 수
-    있을 뿐, 혼자서는 오류다." (연습 문제 2) """
+    있을 뿐, 혼자서는 오류다." (연습 문제 2)"""
     from snippets.transformer.attention import causal_mask
 
     torch.manual_seed(0)

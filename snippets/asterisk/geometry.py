@@ -6,9 +6,9 @@
 """
 
 # --8<-- [start:module]
-__all__ = ["circle_area"]    # 별표 import로 내보낼 이름은 이것뿐이다
+__all__ = ["circle_area"]  # 별표 import로 내보낼 이름은 이것뿐이다
 
-_PI = 3.14159                # 밑줄로 시작하는 이름은 내부용이라는 관례
+_PI = 3.14159  # 밑줄로 시작하는 이름은 내부용이라는 관례
 
 
 def circle_area(radius):
@@ -17,4 +17,6 @@ def circle_area(radius):
 
 def square_area(side):
     return side * side
+
+
 # --8<-- [end:module]

@@ -252,7 +252,10 @@ def is_causal_hint(seed: int = 0) -> None:
     with torch.no_grad():
         masked, _ = mha(x, x, x, attn_mask=hide_future)
         hinted, _ = mha(x, x, x, attn_mask=hide_future, is_causal=True)
-    print("뒤집은 인과 마스크와 함께 넘기면 마스크만 넘긴 것과 같은가:", torch.allclose(masked, hinted))
+    print(
+        "뒤집은 인과 마스크와 함께 넘기면 마스크만 넘긴 것과 같은가:",
+        torch.allclose(masked, hinted),
+    )
 
 
 # --8<-- [end:is_causal_hint]

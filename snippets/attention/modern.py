@@ -60,8 +60,12 @@ class SwiGLU(nn.Module):
 
     def __init__(self, d_model, d_ff):
         super().__init__()
-        self.w1 = nn.Linear(d_model, d_ff, bias=False)  # 게이트: SiLU를 거쳐 원소마다 얼마나 통과시킬지 정한다
-        self.w3 = nn.Linear(d_model, d_ff, bias=False)  # 값: 활성화 없이 선형으로, 게이트와 곱해진다
+        self.w1 = nn.Linear(
+            d_model, d_ff, bias=False
+        )  # 게이트: SiLU를 거쳐 원소마다 얼마나 통과시킬지 정한다
+        self.w3 = nn.Linear(
+            d_model, d_ff, bias=False
+        )  # 값: 활성화 없이 선형으로, 게이트와 곱해진다
         self.w2 = nn.Linear(d_ff, d_model, bias=False)
 
     def forward(self, x):

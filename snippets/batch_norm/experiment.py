@@ -178,9 +178,13 @@ def first_batch_loss(scale: float, output_scale: float | None = None, seed: int 
     model = make_bn_mlp(data.n_features, True).double()
     init_weights(model, scale, torch.Generator().manual_seed(seed))
     if output_scale is not None:
-        nn.init.normal_(model[-1].weight, std=output_scale, generator=torch.Generator().manual_seed(seed))
+        nn.init.normal_(
+            model[-1].weight, std=output_scale, generator=torch.Generator().manual_seed(seed)
+        )
     # train()이 첫 단계에 뽑는 것과 같은 미니배치(같은 시드, 같은 크기 64)
-    batch = torch.randint(0, len(data.x_train), (64,), generator=torch.Generator().manual_seed(seed + 1))
+    batch = torch.randint(
+        0, len(data.x_train), (64,), generator=torch.Generator().manual_seed(seed + 1)
+    )
     with torch.no_grad():
         return nn.functional.cross_entropy(model(data.x_train[batch]), data.y_train[batch]).item()
 
@@ -242,11 +246,11 @@ def _loss_range(model, parameters, x, y, probes) -> float:
     losses = []
     with torch.no_grad():
         for eta in probes:
-            for p, p0 in zip(parameters, start):
+            for p, p0 in zip(parameters, start, strict=False):
                 p.copy_(p0 - eta * p.grad)
             # 학습 모드 그대로 잰다. 이동 평균이 조금 움직이지만 재는 값에는 영향이 없다
             losses.append(nn.functional.cross_entropy(model(x), y).item())
-        for p, p0 in zip(parameters, start):
+        for p, p0 in zip(parameters, start, strict=False):
             p.copy_(p0)
     return max(losses) - min(losses)
 

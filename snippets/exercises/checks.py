@@ -162,7 +162,10 @@ def _attempt(case: Case, function: Callable) -> tuple[str, Any] | None:
     try:
         value = case.run(function)
     except NotImplementedError as err:
-        return "NotImplementedError — 아직 구현하지 않았다(시작 파일의 raise 줄을 지우고 코드를 쓴다)", err
+        return (
+            "NotImplementedError — 아직 구현하지 않았다(시작 파일의 raise 줄을 지우고 코드를 쓴다)",
+            err,
+        )
     except (Exception, SystemExit) as err:  # 학습자 코드의 어떤 예외든 그 경우의 답이다
         if isinstance(case.expected, Raises) and isinstance(err, case.expected.error):
             return None

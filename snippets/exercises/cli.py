@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m snippets.exercises",
         description="노트의 연습 문제를 보고, 시작 파일을 만들고, 답을 검사한다.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=KoreanArgumentParser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=KoreanArgumentParser
+    )
     listing = commands.add_parser("list", help="모든 연습 문제: id, 노트, 종류, 수준, 제목")
     listing.add_argument("--kind", choices=["예측", "유도", "구현"], help="이 종류만 보인다")
     start = commands.add_parser("start", help="구현 문제의 시작 파일을 my-exercises/에 복사한다")
@@ -47,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("id")
     check.add_argument("file", nargs="?", type=Path, help="검사할 파일(기본: start로 만든 파일)")
     check.add_argument("--solution", action="store_true", help="참고 풀이를 검사한다")
-    check.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="start로 만든 파일이 있는 폴더")
+    check.add_argument(
+        "--dir", type=Path, default=DEFAULT_DIR, help="start로 만든 파일이 있는 폴더"
+    )
     check.add_argument("--timeout", type=float, help="학습자 코드의 제한 시간(초)")
     return parser
 
@@ -99,7 +103,9 @@ def command_start(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(exercise.starter_path, target)
     print(f"시작 파일을 만들었다: {display(target)}")
-    print(f"함수 '{exercise.function}'를 채운 뒤 검사한다: python -m snippets.exercises check {exercise.id}")
+    print(
+        f"함수 '{exercise.function}'를 채운 뒤 검사한다: python -m snippets.exercises check {exercise.id}"
+    )
     return 0
 
 
@@ -120,7 +126,9 @@ def command_check(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return {"list": command_list, "start": command_start, "check": command_check}[args.command](args)
+        return {"list": command_list, "start": command_start, "check": command_check}[args.command](
+            args
+        )
     except (UsageError, UnknownExercise) as err:
         print(f"오류: {err}", file=sys.stderr)
         return 2

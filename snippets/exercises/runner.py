@@ -131,9 +131,14 @@ def check_in_subprocess(exercise: Exercise, path: Path, *, timeout: float | None
             sys.executable, "-m", "snippets.exercises.worker",
             exercise.id, str(path.resolve()), str(result_file), str(limit),
         ]  # fmt: skip
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        }
         try:
-            completed = subprocess.run(command, cwd=os.getcwd(), env=env, timeout=limit + STARTUP_ALLOWANCE)
+            completed = subprocess.run(
+                command, cwd=os.getcwd(), env=env, timeout=limit + STARTUP_ALLOWANCE
+            )
         except subprocess.TimeoutExpired:
             return Report(TIMEOUT)
         if result_file.is_file():

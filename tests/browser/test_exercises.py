@@ -96,7 +96,9 @@ def tab_to_solution(page, exercise_id: str, presses: int = 12) -> dict:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("note", NOTES)
-def test_keyboard_opens_a_solution_and_axe_finds_nothing_serious(palette_page, site_url, note, scheme):
+def test_keyboard_opens_a_solution_and_axe_finds_nothing_serious(
+    palette_page, site_url, note, scheme
+):
     page = palette_page(scheme)
     page.goto(site_url + note)
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
@@ -134,4 +136,6 @@ def test_keyboard_opens_a_solution_and_axe_finds_nothing_serious(palette_page, s
     serious = [
         survey.describe_violation(v) for v in violations if v["impact"] in survey.BLOCKING_IMPACTS
     ]
-    assert serious == [], f"{note} ({scheme}) axe-core 의 serious·critical 위반:\n" + "\n".join(serious)
+    assert serious == [], f"{note} ({scheme}) axe-core 의 serious·critical 위반:\n" + "\n".join(
+        serious
+    )

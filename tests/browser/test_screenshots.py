@@ -30,9 +30,7 @@ HANGUL_GLYPHS_DIFFER = """() => {
 
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_screenshots_of_home_and_a_note(
-    korean_fonts, browser, site_url, palettes, scheme, device
-):
+def test_screenshots_of_home_and_a_note(korean_fonts, browser, site_url, palettes, scheme, device):
     out = ARTIFACTS / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     palette = palettes[scheme]

@@ -23,7 +23,9 @@ def format_call(name, *args, **kwargs):
 
 def hint_for(got):
     if isinstance(got, str) and "'" not in got and '"' not in got:
-        return "문자열 값은 따옴표까지 보여야 한다. str(value) 대신 repr(value)나 f'{value!r}'를 쓴다."
+        return (
+            "문자열 값은 따옴표까지 보여야 한다. str(value) 대신 repr(value)나 f'{value!r}'를 쓴다."
+        )
     return "위치 인자를 먼저, 키워드 인자를 넘긴 순서대로, 쉼표와 빈칸 하나(', ')로 잇는다."
 
 

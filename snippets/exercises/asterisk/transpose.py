@@ -1,10 +1,9 @@
 """연습 문제 asterisk/transpose: 길이가 다른 행들을 전치하고 빈 자리를 채운다."""
 
-from snippets.exercises.checks import Case
-
-
 # --8<-- [start:solution]
 from itertools import zip_longest
+
+from snippets.exercises.checks import Case
 
 
 def transpose(rows, fill=None):

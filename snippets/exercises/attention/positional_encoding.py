@@ -41,7 +41,9 @@ def _layout_hint(got):
             return _INTERLEAVED
         pos = torch.arange(4.0)[:, None]
         dims_angle = pos / 10000 ** (torch.arange(8.0) / 8)
-        if torch.allclose(got, torch.cat([dims_angle[:, :4].sin(), dims_angle[:, 4:].cos()], -1), atol=1e-5):
+        if torch.allclose(
+            got, torch.cat([dims_angle[:, :4].sin(), dims_angle[:, 4:].cos()], -1), atol=1e-5
+        ):
             return (
                 "열마다 자기 번호로 각을 구했다. 각은 d/2개뿐이고, j번째 sin 열과 j번째 cos 열이 "
                 "같은 각 p / base^(2j/d)를 나눠 쓴다."
@@ -49,12 +51,12 @@ def _layout_hint(got):
         right = _reference(4, 8, 10000.0)
         if torch.allclose(got, torch.cat([right[:, 4:], right[:, :4]], -1), atol=1e-5):
             return "sin과 cos의 자리가 바뀌었다. 앞 절반이 sin, 뒤 절반이 cos이다."
-    return "j번째 각은 p / base^(2j/d)다(j = 0, 1, …, d/2 - 1). 앞쪽 열은 빨리, 뒤쪽 열은 느리게 돈다."
+    return (
+        "j번째 각은 p / base^(2j/d)다(j = 0, 1, …, d/2 - 1). 앞쪽 열은 빨리, 뒤쪽 열은 느리게 돈다."
+    )
 
 
-_INTERLEAVED = (
-    "노트처럼 sin과 cos을 번갈아 놓았다. 이 문제는 앞 절반(d/2개 열)에 sin, 뒤 절반에 cos을 이어 붙인다."
-)
+_INTERLEAVED = "노트처럼 sin과 cos을 번갈아 놓았다. 이 문제는 앞 절반(d/2개 열)에 sin, 뒤 절반에 cos을 이어 붙인다."
 
 
 def _position_zero_hint(got):

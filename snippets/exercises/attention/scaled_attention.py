@@ -96,7 +96,9 @@ def cases() -> list[Case]:
     # ALiBi처럼 거리에 비례하는 벌점(쿼리 i, 키 j: -0.5·|i - j|)과, 미래를 -inf로 가리는 더하는 마스크
     distance = (torch.arange(6)[:, None] - torch.arange(7)[None, :]).abs().float()
     alibi = -0.5 * distance
-    causal_bias = torch.zeros(6, 7).masked_fill(torch.ones(6, 7, dtype=torch.bool).triu(1), float("-inf"))
+    causal_bias = torch.zeros(6, 7).masked_fill(
+        torch.ones(6, 7, dtype=torch.bool).triu(1), float("-inf")
+    )
 
     def shapes(f):
         out, weights = f(q, k, v)

@@ -46,22 +46,28 @@ def stats_hint(x, gamma, beta):
     ]
 
     def hint(got):
-        if isinstance(got, torch.Tensor) and any(close(atol=1e-4)(got, wrong) for wrong in with_batch_stats):
-            return ("배치의 평균과 분산으로 정규화했다. 추론 모드에서는 인자로 받은 running_mean과 "
-                    "running_var를 쓴다.")
+        if isinstance(got, torch.Tensor) and any(
+            close(atol=1e-4)(got, wrong) for wrong in with_batch_stats
+        ):
+            return (
+                "배치의 평균과 분산으로 정규화했다. 추론 모드에서는 인자로 받은 running_mean과 "
+                "running_var를 쓴다."
+            )
         return "x̂ = (x - running_mean) / √(running_var + eps), y = γ·x̂ + β다. 모든 연산은 특성(열)마다다."
 
     return hint
 
 
-AXIS_HINT = ("(C,) 모양의 통계를 그대로 빼면 브로드캐스팅이 마지막 축에 맞춘다. 채널은 dim=1이다. "
-             "통계의 모양을 입력의 차원 수에 맞게 바꾼다.")
+AXIS_HINT = (
+    "(C,) 모양의 통계를 그대로 빼면 브로드캐스팅이 마지막 축에 맞춘다. 채널은 dim=1이다. "
+    "통계의 모양을 입력의 차원 수에 맞게 바꾼다."
+)
 
 
 def cases():
     x, mean, var, gamma, beta = inputs()
     one = inputs((1, 3), seed=1)
-    seq = inputs((4, 3, 3), seed=2)        # L = C라서 마지막 축에 맞춰도 오류 없이 틀린 값이 나온다
+    seq = inputs((4, 3, 3), seed=2)  # L = C라서 마지막 축에 맞춰도 오류 없이 틀린 값이 나온다
     image = inputs((2, 3, 4, 5), seed=3)
     return [
         Case("(6, 3) 입력", lambda f: f(x, mean, var, gamma, beta), expected(x, mean, var, gamma, beta),

@@ -44,7 +44,15 @@ def trained_pair(in_features=5, out_features=4, bias=True, seed=0):
 
 def folded_output(f, linear, bn, x):
     with torch.no_grad():
-        w, b = f(linear.weight, linear.bias, bn.running_mean, bn.running_var, bn.weight, bn.bias, eps=bn.eps)
+        w, b = f(
+            linear.weight,
+            linear.bias,
+            bn.running_mean,
+            bn.running_var,
+            bn.weight,
+            bn.bias,
+            eps=bn.eps,
+        )
         return x @ w.T + b
 
 
@@ -55,8 +63,10 @@ def target(linear, bn, x):
 
 def hint_for(got):
     if isinstance(got, (torch.Tensor, RuntimeError)):
-        return ("W'은 행(출력 특성)마다 s = γ/√(σ² + eps)를 곱한다: weight * s[:, None]. "
-                "b' = s·(b - μ) + β다. weight * s로 쓰면 열마다 곱해진다.")
+        return (
+            "W'은 행(출력 특성)마다 s = γ/√(σ² + eps)를 곱한다: weight * s[:, None]. "
+            "b' = s·(b - μ) + β다. weight * s로 쓰면 열마다 곱해진다."
+        )
     return "(W', b') 튜플을 돌려준다. bias가 None이면 0으로 본다."
 
 

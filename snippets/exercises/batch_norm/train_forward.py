@@ -55,17 +55,29 @@ def run(f, x, gamma, beta, momentum=0.1):
 def output_hint(got):
     x, gamma, beta = batch()
     unbiased = gamma * (x - x.mean(0)) / torch.sqrt(x.var(0) + 1e-5) + beta
-    if isinstance(got, torch.Tensor) and got.shape == unbiased.shape and torch.allclose(got, unbiased, atol=1e-4):
+    if (
+        isinstance(got, torch.Tensor)
+        and got.shape == unbiased.shape
+        and torch.allclose(got, unbiased, atol=1e-4)
+    ):
         return "정규화에 n-1로 나눈 분산을 썼다. 정규화에는 n으로 나눈 분산(unbiased=False)을 쓴다."
-    return "x̂ = (x - 배치 평균) / √(배치 분산 + eps), y = γ·x̂ + β. 통계는 dim=0(배치 축)으로 구한다."
+    return (
+        "x̂ = (x - 배치 평균) / √(배치 분산 + eps), y = γ·x̂ + β. 통계는 dim=0(배치 축)으로 구한다."
+    )
 
 
 def var_hint(got):
     x = batch()[0]
     biased = 0.9 + 0.1 * x.var(0, unbiased=False)
-    if isinstance(got, torch.Tensor) and got.shape == biased.shape and torch.allclose(got, biased, atol=1e-4):
-        return ("이동 분산에 n으로 나눈(편향된) 분산을 쌓았다. 이동 분산에는 n-1로 나눈 불편 분산, "
-                "곧 배치 분산 × n/(n-1)을 쌓는다.")
+    if (
+        isinstance(got, torch.Tensor)
+        and got.shape == biased.shape
+        and torch.allclose(got, biased, atol=1e-4)
+    ):
+        return (
+            "이동 분산에 n으로 나눈(편향된) 분산을 쌓았다. 이동 분산에는 n-1로 나눈 불편 분산, "
+            "곧 배치 분산 × n/(n-1)을 쌓는다."
+        )
     return "running_var ← (1 - momentum)·running_var + momentum·(불편 분산). 받은 텐서를 제자리에서 바꾼다."
 
 
@@ -76,18 +88,24 @@ def image_var_hint(image):
     with_n_as_batch = 0.9 + 0.1 * x.var(dim=(0, 2, 3), unbiased=False) * per_batch
 
     def hint(got):
-        if isinstance(got, torch.Tensor) and got.shape == with_n_as_batch.shape and torch.allclose(
-            got, with_n_as_batch, atol=1e-5
+        if (
+            isinstance(got, torch.Tensor)
+            and got.shape == with_n_as_batch.shape
+            and torch.allclose(got, with_n_as_batch, atol=1e-5)
         ):
-            return (f"n/(n-1)의 n으로 배치 크기 {x.shape[0]}를 썼다. n은 채널 하나의 통계에 든 값의 수, "
-                    f"곧 N·H·W = {values}이다.")
+            return (
+                f"n/(n-1)의 n으로 배치 크기 {x.shape[0]}를 썼다. n은 채널 하나의 통계에 든 값의 수, "
+                f"곧 N·H·W = {values}이다."
+            )
         return "이미지에서는 채널마다 N·H·W개의 값으로 평균과 분산을 낸다. 채널 축(dim=1)만 남긴다."
 
     return hint
 
 
-IMAGE_HINT = ("이미지에서는 채널(dim=1)마다 모든 이미지와 모든 위치의 값으로 평균과 분산을 낸다. "
-              "(C,) 통계는 (1, C, 1, 1)로 세워야 채널 축에 맞는다.")
+IMAGE_HINT = (
+    "이미지에서는 채널(dim=1)마다 모든 이미지와 모든 위치의 값으로 평균과 분산을 낸다. "
+    "(C,) 통계는 (1, C, 1, 1)로 세워야 채널 축에 맞는다."
+)
 
 
 def cases():

@@ -20,7 +20,9 @@ def decoder_mask(segments: torch.Tensor) -> torch.Tensor:
     """
     length = segments.shape[1]
     causal = torch.ones(length, length, dtype=torch.bool, device=segments.device).tril()  # (L, L)
-    same_sentence = segments[:, :, None] == segments[:, None, :]  # (B, L, L): 행 i와 열 j가 같은 문장인가
+    same_sentence = (
+        segments[:, :, None] == segments[:, None, :]
+    )  # (B, L, L): 행 i와 열 j가 같은 문장인가
     return (causal & same_sentence)[:, None]  # 헤드 축을 끼워 (B, 1, L, L)
 
 

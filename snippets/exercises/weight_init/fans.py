@@ -42,10 +42,17 @@ SHAPE_ANSWERS = [torch_fans(s) for s in SHAPES]
 
 
 def cases():
-    names = ["nn.Linear(512, 256)의 (256, 512)", "nn.Conv2d(3, 64, 3)의 (64, 3, 3, 3)",
-             "nn.Conv1d(4, 10, 5)의 (10, 4, 5)", "nn.Conv3d(2, 8, 3)의 (8, 2, 3, 3, 3)", "(1, 1)"]
-    found = [Case(name, lambda f, s=shape: f(s), answer, hint_for)
-             for name, shape, answer in zip(names, SHAPES, SHAPE_ANSWERS, strict=True)]
+    names = [
+        "nn.Linear(512, 256)의 (256, 512)",
+        "nn.Conv2d(3, 64, 3)의 (64, 3, 3, 3)",
+        "nn.Conv1d(4, 10, 5)의 (10, 4, 5)",
+        "nn.Conv3d(2, 8, 3)의 (8, 2, 3, 3, 3)",
+        "(1, 1)",
+    ]
+    found = [
+        Case(name, lambda f, s=shape: f(s), answer, hint_for)
+        for name, shape, answer in zip(names, SHAPES, SHAPE_ANSWERS, strict=True)
+    ]
     return found + [
         Case("1차원 모양 (5,)", lambda f: f((5,)), Raises(ValueError),
              "편향 같은 1차원 텐서에는 fan이 없다. ValueError를 낸다."),

@@ -39,7 +39,9 @@ def measured_std(f, shape, **kwargs):
 
 def fan_hint(got):
     if isinstance(got, float) and math.isclose(got, math.sqrt(2 / 256), abs_tol=2e-3):
-        return "fan_in 자리에 첫째 차원(출력 수)을 썼다. (256, 512)에서 입력 수는 둘째 차원의 512다."
+        return (
+            "fan_in 자리에 첫째 차원(출력 수)을 썼다. (256, 512)에서 입력 수는 둘째 차원의 512다."
+        )
     return "mode='fan_in'이면 std = √2 / √fan_in이다."
 
 

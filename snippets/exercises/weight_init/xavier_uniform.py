@@ -49,7 +49,9 @@ def same_object(f):
 
 
 def reproducible(f):
-    return torch.equal(f(torch.empty(30, 20), generator=seeded(3)), f(torch.empty(30, 20), generator=seeded(3)))
+    return torch.equal(
+        f(torch.empty(30, 20), generator=seeded(3)), f(torch.empty(30, 20), generator=seeded(3))
+    )
 
 
 def cases():

@@ -2,13 +2,7 @@
 
 from snippets.exercises.registry import find
 from snippets.exercises.runner import check_source, describe
-
-
-def solution_with(exercise_id: str, line: str, replacement: str) -> str:
-    """참고 풀이 파일에서 line을 replacement로 바꾼 소스: 한 줄짜리 실수."""
-    source = find(exercise_id).solution_path.read_text(encoding="utf-8")
-    assert source.count(line) == 1, f"풀이에 {line!r}가 한 번만 있어야 한다"
-    return source.replace(line, replacement)
+from tests.exercise_helpers import solution_with
 
 
 def test_attention_without_sqrt_dk_is_told_it_forgot_the_scale(tmp_path):

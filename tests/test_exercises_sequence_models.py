@@ -7,13 +7,7 @@ import torch
 
 from snippets.exercises.registry import find
 from snippets.exercises.runner import check_source, describe
-
-
-def solution_with(exercise_id: str, line: str, replacement: str) -> str:
-    """참고 풀이 파일에서 line을 replacement로 바꾼 소스."""
-    source = find(exercise_id).solution_path.read_text(encoding="utf-8")
-    assert source.count(line) == 1, f"풀이에 {line!r}가 한 번만 있어야 한다"
-    return source.replace(line, replacement)
+from tests.exercise_helpers import solution_with
 
 
 def test_gru_with_z_on_the_wrong_side_is_told_where_z_goes(tmp_path):

@@ -51,8 +51,8 @@ def test_copy_button_copies_plain_code_exactly(clipboard_page):
     for index in range(blocks.count()):
         block = blocks.nth(index)
         code = block.locator("code")
-        if code.evaluate(IS_DOCTEST):
-            continue
+        if not block.is_visible() or code.evaluate(IS_DOCTEST):
+            continue  # 접힌 풀이 안의 블록은 펼치기 전에는 누를 수 없다(모든 블록의 복사 내용은 아래 테스트가 본다)
         assert copy(clipboard_page, block) == code.text_content().rstrip(), f"{index}번째 코드 블록"
         checked += 1
     assert checked >= 1, f"{NOTE} 에 보통 코드 블록이 없다"
@@ -64,7 +64,7 @@ def test_copy_button_copies_doctest_code_without_prompts_or_output(clipboard_pag
     for index in range(blocks.count()):
         block = blocks.nth(index)
         code = block.locator("code")
-        if not code.evaluate(IS_DOCTEST):
+        if not block.is_visible() or not code.evaluate(IS_DOCTEST):
             continue
         copied = copy(clipboard_page, block)
         assert copied == doctest_source(code.text_content()), f"{index}번째 doctest 블록"

@@ -13,8 +13,9 @@
 - 빌드: 차가운 빌드(합성 노트의 분석 캐시 없음)와 데워진 빌드(바로 이어 한 번 더)의 벽시계·CPU 시간.
   그림과 노트북 캐시는 원본 저장소의 것을 같이 쓴다(그림은 N 과 함께 늘지 않는다).
 - 색인: search/search_index.json 의 바이트와 gzip -6 바이트(+ 색인 조각 파일이 있으면 그것도).
-- 브라우저(Chromium, gzip 서버, 빈 캐시): 노트 하나(python/asterisk/)를 열어 받은 바이트(gzip 본문 합,
-  그림 포함)와, 페이지를 연 순간부터 검색 창에 질의를 쳐서 첫 결과가 그려질 때까지의 시간.
+- 브라우저(Chromium, gzip 서버, 빈 캐시): 노트 하나(python/asterisk/)를 열고 네트워크가 잠잠해질 때까지
+  받은 바이트(gzip 본문 합, 그림 포함, 검색은 하지 않음)와, 따로 새로 열어 곧바로 검색 창에 질의를 쳐서
+  페이지를 연 순간부터 첫 결과가 그려질 때까지의 시간.
   desktop(조절 없음)과 cpu4x(CDP 로 CPU 4배 감속) 두 조건, 각 --runs 번의 중앙값.
   질의: ours 는 '어텐션', stock 은 기본 검색도 찾는 'kwargs'.
 - 검색 품질: 골드 세트(tests/search/gold.yml)의 앞 --quality-queries 개를 ours 에서 브라우저 테스트와 같은
@@ -202,26 +203,32 @@ FIRST_RESULT = """() => {
 }"""
 
 
-def open_and_search(browser, site: Path, url: str, query: str, cpu_rate: int) -> dict:
-    """빈 캐시로 노트를 열어 받은 바이트를 세고, 검색 창에 query 를 쳐서 첫 결과까지의 시간을 잰다."""
+def open_and_search(browser, url: str, query: str, cpu_rate: int) -> float:
+    """빈 캐시로 노트를 열자마자 검색 창에 query 를 쳐서, 페이지를 연 순간부터 첫 결과까지의 시간(ms)."""
     context = browser.new_context(locale="ko-KR", viewport=survey.DESKTOP)
     page = context.new_page()
-    finished = []
-    context.on("requestfinished", lambda request: finished.append(request))
     if cpu_rate != 1:
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
     page.goto(url + NOTE_TO_OPEN, wait_until="load")
-    # 노트를 여는 데 받은 것: 검색 창에 들어가기 전까지 끝난 요청
-    before_search = list(finished)
     box = page.locator(".md-search__input")
     box.focus()
     box.type(query)
     first = page.wait_for_function(FIRST_RESULT, timeout=120_000, polling=20).json_value()
-    opened = transferred_bytes(site, url, before_search)
-    page.wait_for_timeout(300)
+    context.close()
+    return round(first)
+
+
+def open_note_bytes(browser, site: Path, url: str) -> int:
+    """빈 캐시로 노트를 열고 네트워크가 잠잠해질 때까지(검색은 하지 않는다) 받은 바이트."""
+    context = browser.new_context(locale="ko-KR", viewport=survey.DESKTOP)
+    page = context.new_page()
+    finished = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    page.goto(url + NOTE_TO_OPEN, wait_until="networkidle")
+    page.wait_for_timeout(500)  # 늦게 시작하는 요청(검색 워커, 색인)까지
     total = transferred_bytes(site, url, list(finished))
     context.close()
-    return {"first_result_ms": round(first), "open_note_gzip_bytes": opened, "after_search": total}
+    return total
 
 
 def transferred_bytes(site: Path, url: str, requests: list) -> int:
@@ -248,22 +255,15 @@ def transferred_bytes(site: Path, url: str, requests: list) -> int:
 def measure_site(browser, site: Path, kind: str, runs: int) -> dict:
     server, url = serve(site, survey.site_prefix(), gzip=True)
     try:
-        result = {}
-        for label, rate in (("desktop", 1), ("cpu4x", 4)):
-            samples = [
-                open_and_search(browser, site, url, QUERIES[kind], rate) for _ in range(runs)
-            ]
-            result[f"first_result_{label}_ms"] = statistics.median(
-                s["first_result_ms"] for s in samples
+        result = {
+            "open_note_gzip_bytes": statistics.median(
+                open_note_bytes(browser, site, url) for _ in range(runs)
             )
-            result[f"first_result_{label}_all_ms"] = [s["first_result_ms"] for s in samples]
-            if label == "desktop":
-                result["open_note_gzip_bytes"] = statistics.median(
-                    s["open_note_gzip_bytes"] for s in samples
-                )
-                result["after_first_search_gzip_bytes"] = statistics.median(
-                    s["after_search"] for s in samples
-                )
+        }
+        for label, rate in (("desktop", 1), ("cpu4x", 4)):
+            samples = [open_and_search(browser, url, QUERIES[kind], rate) for _ in range(runs)]
+            result[f"first_result_{label}_ms"] = statistics.median(samples)
+            result[f"first_result_{label}_all_ms"] = samples
         return result
     finally:
         server.shutdown()

@@ -23,6 +23,15 @@ def values(result: dict) -> dict[str, str]:
     }
 
 
+# 왼쪽 그림의 선: (결과 키, 선 모양, 팔레트 색 번호, 범례)
+SERIES = [
+    ("plain", "o-", 1, "어텐션 없음 (문맥 벡터 하나)"),
+    ("plain_forced", "o--", 2, "어텐션 없음, 평가 때도 정답을 넣어 줌"),
+    ("plain_reversed", "^:", 3, "어텐션 없음, 입력을 뒤집어 학습"),
+    ("attention", "s-", 0, "덧셈 어텐션"),
+]
+
+
 def main(out_dir: pathlib.Path) -> None:
     import matplotlib.pyplot as plt
 
@@ -35,30 +44,8 @@ def main(out_dir: pathlib.Path) -> None:
         fig, (left, right) = plt.subplots(
             1, 2, figsize=(10, 4.2), gridspec_kw={"width_ratios": [1.1, 1]}
         )
-        left.plot(
-            positions,
-            result["plain"],
-            "o-",
-            color=palette["series"][1],
-            label="어텐션 없음 (문맥 벡터 하나)",
-        )
-        left.plot(
-            positions,
-            result["plain_forced"],
-            "o--",
-            color=palette["series"][2],
-            label="어텐션 없음, 평가 때도 정답을 넣어 줌",
-        )
-        left.plot(
-            positions,
-            result["plain_reversed"],
-            "^:",
-            color=palette["series"][3],
-            label="어텐션 없음, 입력을 뒤집어 학습",
-        )
-        left.plot(
-            positions, result["attention"], "s-", color=palette["series"][0], label="덧셈 어텐션"
-        )
+        for key, style, colour, label in SERIES:
+            left.plot(positions, result[key], style, color=palette["series"][colour], label=label)
         left.set_ylim(0, 1.05)
         left.set_xticks(positions)
         left.set_xlabel("출력 위치")

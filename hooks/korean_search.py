@@ -127,8 +127,10 @@ QUERY_STOP = """
 
 
 def on_env(env, config, files):
-    # overrides/main.html 이 이 값을 보고 검색 워커를 한국어 래퍼로 바꾼다.
+    # overrides/main.html 이 이 값들을 보고 Material 의 검색 워커를 한국어 워커로 바꾼다.
     env.globals["korean_search"] = enabled()
+    env.globals["stock_search_worker"] = stock_worker_path()
+    env.globals["korean_search_worker"] = korean_worker_path()
     return env
 
 
@@ -169,6 +171,34 @@ def on_post_build(config):
 
 def enabled() -> bool:
     return os.environ.get(SWITCH, "1") != "0"
+
+
+WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"
+
+
+def stock_worker_path() -> str:
+    """Material 의 검색 워커 경로(assets/javascripts/workers/search.<해시>.min.js)."""
+    import material
+
+    found = sorted(
+        (Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob(
+            "search.*.min.js"
+        )
+    )
+    if len(found) != 1:
+        raise PluginError(
+            f"Material 의 검색 워커를 하나로 찾지 못했습니다: {[p.name for p in found]} — "
+            "mkdocs-material 판이 바뀌었으면 overrides/main.html 의 워커 바꾸기를 확인하세요"
+        )
+    return f"assets/javascripts/workers/{found[0].name}"
+
+
+def korean_worker_path() -> str:
+    """한국어 워커의 경로. 워커 파일들의 해시를 붙여, 고치면 브라우저가 새로 받는다."""
+    digest = hashlib.sha256()
+    for path in sorted(WORKERS.glob("*.js")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"assets/javascripts/workers/korean-search.js?v={digest.hexdigest()[:12]}"
 
 
 def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -> dict:

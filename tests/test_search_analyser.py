@@ -395,13 +395,17 @@ WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "korean-sea
 HARNESS = """
 const fs = require("fs")
 const [source, lexicon, queries] = process.argv.slice(1).map(path => fs.readFileSync(path, "utf8"))
-const body = source.slice(0, source.indexOf("/* Material 의 워커가 등록하는"))
-const api = new Function("self", body + "; return { setup, analyse, toQuery }")({ location: { search: "" } })
-api.setup({ config: { korean: JSON.parse(lexicon) } })
+const body = source.slice(0, source.indexOf('importScripts("shard-search.js")'))
+const ShardSearch = { PRESENCE: { OPTIONAL: 0, REQUIRED: 1, PROHIBITED: 2 } }
+const api = new Function("self", "ShardSearch", body + "; return { setup, analyse, toClauses }")(
+  { location: { search: "" } }, ShardSearch)
+api.setup(JSON.parse(lexicon))
+/* 검색어를 글로 적는다: 앞부분 일치는 낱말 그대로(무게가 1 이 아니면 낱말*^무게), 통째로는 낱말^1 */
+const written = clause => !clause.prefix ? `${clause.term}^1` : clause.boost === 1 ? clause.term : `${clause.term}*^${clause.boost}`
 const out = {}
 for (const q of JSON.parse(queries)) {
   const groups = api.analyse(q)
-  out[q] = { blocked: groups.blocked, query: api.toQuery(groups) }
+  out[q] = { blocked: groups.blocked, query: api.toClauses(groups).map(written).join(" ") }
 }
 console.log(JSON.stringify(out))
 """
@@ -531,7 +535,7 @@ def test_the_browser_computes_the_same_loanword_keys(tmp_path):
         "의",
     ]
     script = (
-        WORKER.read_text(encoding="utf-8").split("/* Material 의 워커가 등록하는")[0]
+        WORKER.read_text(encoding="utf-8").split('importScripts("shard-search.js")')[0]
         + f"\nconsole.log(JSON.stringify({json.dumps(words, ensure_ascii=False)}.map(hangulKey)))"
     )
     (tmp_path / "keys.js").write_text(script, encoding="utf-8")

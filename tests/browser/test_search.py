@@ -149,7 +149,7 @@ def test_korean_search_finds_the_gold_pages_and_nothing_off_topic(
     ARTIFACT.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print_report(ours, stock)
 
-    assert "/korean-search.js?stock=search." in ours["worker"], (
+    assert "/korean-search.js?v=" in ours["worker"], (
         f"한국어 래퍼 워커가 아니다: {ours['worker']}"
     )
     assert stock["worker"].split("/")[-1].startswith("search."), stock["worker"]

@@ -1,19 +1,19 @@
 /*
- * 공부 노트의 한국어 검색 워커 (overrides/main.html 이 Material 의 워커 대신 이 파일을 띄운다).
+ * 공부 노트의 한국어 검색 워커 (overrides/main.html 이 Material 의 검색 워커 대신 이 파일을 띄운다).
  *
- * Material 의 검색 워커(?stock=search.<해시>.min.js)를 그대로 불러 쓰고, 메시지 앞뒤에서 두 가지만 한다.
+ * Material 의 검색 화면과 메시지(SETUP, READY, QUERY, RESULT)는 그대로 쓰고, 그 뒤의 두 가지를 바꾼다.
  *  1. 질의(QUERY)를 색인과 같은 방식으로 정규화한다. 조사·어미를 떼고(어텐션을 → 어텐션,
  *     정규화하는 → 정규화), 띄어 쓴 말을 붙인 꼴도 찾고(층 정규화 → 층정규화), 붙여 쓴 합성어의
- *     조각도 찾는다(배치정규화 → 배치, 정규화). 규칙은 hooks/korean_search.py 가 색인의
- *     config.korean 에 실어 보낸다(사이트 어휘, 조사·어미, 불규칙 활용형, 합성어 조각, 질문 말투).
+ *     조각도 찾는다(배치정규화 → 배치, 정규화). 규칙은 hooks/korean_search.py 가 만들어
+ *     search/lexicon.json 에 둔다(사이트 어휘, 조사·어미, 불규칙 활용형, 합성어 조각, 질문 말투).
  *     사이트에 없는 낱말은 읽는 이가 흔히 쓰는 다른 꼴로 풀어 본다(resolve): 글자 이름으로 읽은 약어
  *     (엘에스티엠 → lstm), 외래어의 다른 표기(래이어 → 레이어, 노말 → 노멀), 노트가 영어로만 쓴 말의 한글
  *     표기(티처 포싱 → teacher forcing), -ing 꼴과 명사(인코딩 ↔ 인코더), 그리고 그래도 없으면 긴 낱말은
  *     한 소리 차이까지. 여러 낱말 질의의 한 글자 낱말은 사이트가 아는 것만 통째로 찾고(키 → 키워드 ×),
  *     끝내 모르는 낱말이 아는 낱말보다 적지 않으면 사이트에 없는 주제로 보고 결과를 내지 않는다.
- *  2. 결과(RESULT)에서 숨은 필드(keywords, title_keywords)를 빼고, "포함되지 않은 검색어"를 읽는 이가
- *     친 낱말 기준으로 고친다. 색인을 다 만든 뒤에는 질의 몇 개로 미리 데운다(첫 글자도 빠르게).
- * 색인, 점수, 미리보기와 강조는 Material 의 것 그대로다. 맨 끝에서 lunr 의 버그 하나를 고친다(숫자 낱말).
+ *  2. 찾기는 빌드 때 나눈 조각 색인(shard-search.js, hooks/search_shards.py)으로 한다. Material 은 색인
+ *     전체를 받아 lunr 색인을 만든 뒤에야 답하지만, 여기서는 질의의 낱말이 든 조각만 받는다. 점수는 Material 과
+ *     같은 규칙으로 매긴다. 결과에서 "포함되지 않은 검색어"는 읽는 이가 친 낱말 기준으로 고친다.
  */
 "use strict"
 
@@ -23,12 +23,8 @@ const READY = 1
 const QUERY = 2
 const RESULT = 3
 
-/* 색인을 만든 뒤 미리 돌려 보는 질의: 한 글자(앞부분 일치가 가장 넓다), 한국어 낱말, 영어 */
-const WARM_UP = ["어", "트", "n", "어텐션을", "batch"]
-
 /**
- * 붙인 꼴(층정규화)과 합성어 조각(배치, 정규화)의 무게. 읽는 이가 친 낱말은 1 이다. lunr 는 무게를 정수로
- * 읽는다. 조각의 무게 0 은 점수에 보태지 않고 미리보기의 강조(<mark>)에만 쓴다는 뜻이다: '배치정규화'로 찾으면
+ * 붙인 꼴(층정규화)과 합성어 조각(배치, 정규화)의 무게. 읽는 이가 친 낱말은 1 이다. 조각의 무게 0 은 점수에 보태지 않고 미리보기의 강조(<mark>)에만 쓴다는 뜻이다: '배치정규화'로 찾으면
  * 본문의 '배치 정규화'가 강조된다. 조각으로만 맞은 결과는 after()가 뺀다.
  */
 const JOINED_BOOST = 3
@@ -60,7 +56,6 @@ const FUZZY_SYLLABLES = 4
 const FUZZY_KEY = 8
 /* 외래어의 끝소리(-er, -a, -o, -u)가 되는 어미 글자 */
 const LOANWORD_ENDINGS = ["어", "아", "오", "우"]
-const pending = [] /* 보낸 질의마다 낱말 묶음: 결과가 같은 차례로 돌아온다 */
 
 /* ------------------------------------------------------------------------- */
 
@@ -323,7 +318,7 @@ function analyse(query) {
   for (const token of query.trim().split(/\s+/)) {
     /* Material 의 검색 문법(+꼭, -빼기)으로 시작하는 낱말은 손대지 않는다 */
     if (/^[+-]./.test(token)) {
-      groups.push({ word: token, stem: token, status: "neutral", terms: [{ term: token, boost: 1 }] })
+      groups.push({ word: token, stem: token, status: "neutral", terms: [{ term: token.toLowerCase(), boost: 1 }] })
       continue
     }
     /* 하이픈은 Material 도 낱말을 가르는 구분자로 본다: 시퀀스-투-시퀀스 → 시퀀스, 투, 시퀀스 */
@@ -372,26 +367,29 @@ function analyse(query) {
 }
 
 /**
- * Material 이 알아듣는 lunr 질의로: 앞부분 일치(*)는 Material 이 붙인다. 한 글자 낱말은 통째로만 찾는다
- * (키 → 키워드 ×): Material 은 ^숫자로 끝나면 *를 붙이지 않는다.
+ * 낱말 묶음을 조각 색인의 검색어로: 한 글자 낱말은 통째로만 찾고(키 → 키워드 ×), 나머지는 앞부분 일치로 찾는다.
+ * Material 의 검색 문법 +꼭, -빼기 도 받는다(통째로).
  */
-function toQuery(groups) {
+function toClauses(groups) {
   const seen = new Set()
-  const parts = []
+  const clauses = []
   for (const group of groups)
     for (const { term, boost, exact } of group.terms) {
-      if (seen.has(term)) continue
-      seen.add(term)
-      parts.push(exact ? `${term}^1` : boost === 1 ? term : `${term}*^${boost}`)
+      const word = bare(term)
+      const sign = word === term ? "" : term[0]
+      if (seen.has(sign + word)) continue
+      seen.add(sign + word)
+      const presence = sign === "+" ? ShardSearch.PRESENCE.REQUIRED
+        : sign === "-" ? ShardSearch.PRESENCE.PROHIBITED : ShardSearch.PRESENCE.OPTIONAL
+      clauses.push({ term: word, boost, prefix: !exact && !sign, presence })
     }
-  return parts.join(" ")
+  return clauses
 }
 
 /* ------------------------------------------------------------------------- */
 
-function setup(data) {
-  Object.assign(lexicon, data.config.korean || {})
-  delete data.config.korean
+function setup(rules) {
+  Object.assign(lexicon, rules)
   known = new Set(lexicon.vocabulary)
   stop = new Set(lexicon.stop)
   terms = new Set(lexicon.terms)
@@ -413,94 +411,67 @@ function setup(data) {
 function fixTerms(item, groups) {
   const terms = {}
   for (const group of groups) {
-    const keys = group.terms.map(({ term }) => term.replace(/^\*+|\*+$/g, ""))
+    const keys = group.terms.map(({ term }) => bare(term))
     const hits = keys.filter(key => item.terms[key])
     for (const hit of hits) terms[hit] = true
     if (!hits.length && keys.some(key => key in item.terms)) terms[group.word] = false
   }
   item.terms = terms
-  delete item.keywords
-  delete item.title_keywords
 }
 
-function before(message) {
-  if (message && message.type === SETUP) setup(message.data)
-  if (message && message.type === QUERY) {
-    const groups = analyse(message.data)
-    pending.push(groups)
-    /* 사이트에 없는 주제여도 질의는 보낸다: 결과가 돌아와야 화면이 '결과 없음'을 그린다 */
-    return { type: QUERY, data: toQuery(groups) }
+/* 검색 문법의 부호(+꼭, -빼기)를 뗀 검색어 */
+function bare(term) {
+  return term.replace(/^[+-](?=.)/, "")
+}
+
+/* 결과를 읽는 이에게 맞게: 사이트에 없는 주제면 비우고, 강조만 하는 조각(무게 0)으로만 맞은 페이지는 뺀다 */
+function finish(result, groups) {
+  if (groups.blocked) result.items = []
+  const scoring = new Set(groups.flatMap(group => group.terms.filter(t => t.boost > 0).map(t => bare(t.term))))
+  result.items = result.items.filter(items =>
+    items.some(item => Object.keys(item.terms).some(term => item.terms[term] && scoring.has(term))))
+  for (const items of result.items)
+    for (const item of items) fixTerms(item, groups)
+  return result
+}
+
+/* ------------------------------------------------------------------------- */
+
+importScripts("shard-search.js")
+
+let engine = null
+/* 질의는 받은 차례대로 하나씩 답한다: Material 은 질의마다 결과 하나를 기다린다 */
+let queue = Promise.resolve()
+
+async function answer(query) {
+  const groups = analyse(query)
+  if (groups.blocked) return { items: [] }
+  const result = await engine.search(toClauses(groups))
+  return finish(result, groups)
+}
+
+self.addEventListener("message", event => {
+  const message = event.data
+  if (message.type === SETUP) {
+    /* 색인 파일은 워커 주소(assets/javascripts/workers/)에서 세 단계 위의 search/ 에 있다 */
+    engine = ShardSearch.open(new URL("../../../search/", self.location.href), message.data.config, message.data.options)
+    engine.lexicon.then(rules => {
+      setup(rules)
+      self.postMessage({ type: READY })
+    }, error => {
+      console.error("korean-search.js: 질의 규칙(search/lexicon.json)을 받지 못했습니다", error)
+      self.postMessage({ type: READY })
+    })
+  } else if (message.type === QUERY) {
+    queue = queue.then(async () => {
+      let data
+      try {
+        data = await answer(message.data)
+      } catch (error) {
+        console.error(`korean-search.js: 질의 '${message.data}' 를 찾지 못했습니다`, error)
+        data = { items: [] }
+      }
+      self.postMessage({ type: RESULT, data })
+    })
   }
-  return message
-}
-
-/* 바뀐 메시지를 돌려준다. null 이면 화면으로 보내지 않는다(예열 질의의 결과) */
-function after(message) {
-  if (message && message.type === READY && stockListener) return warmUp(message)
-  if (message && message.type === RESULT && warming > 0) return finishWarmUp()
-  if (message && message.type === RESULT) {
-    const groups = pending.shift() || []
-    if (groups.blocked) message.data.items = []
-    /* 강조만 하는 조각(무게 0)으로만 맞은 페이지는 결과에서 뺀다 */
-    const scoring = new Set(groups.flatMap(group => group.terms.filter(t => t.boost > 0).map(t => t.term)))
-    message.data.items = message.data.items.filter(items =>
-      items.some(item => Object.keys(item.terms).some(term => item.terms[term] && scoring.has(term))))
-    for (const items of message.data.items)
-      for (const item of items) fixTerms(item, groups)
-  }
-  return message
-}
-
-/**
- * 색인을 다 만든 뒤 READY 를 보내기 전에 질의 몇 개를 미리 돌려 JIT 를 데운다. 그래야 읽는 이의 첫 글자도
- * 뒤의 글자만큼 빨리 결과가 나온다. 예열 질의의 결과는 화면으로 보내지 않는다.
- */
-let warming = 0
-let ready = null
-function warmUp(message) {
-  ready = message
-  warming = WARM_UP.length
-  for (const query of WARM_UP)
-    stockListener({ data: { type: QUERY, data: toQuery(analyse(query)) } })
-  return null
-}
-
-function finishWarmUp() {
-  warming -= 1
-  if (warming === 0) nativePostMessage(ready)
-  return null
-}
-
-/* Material 의 워커가 등록하는 message 처리기와 postMessage 를 감싼 뒤 그 워커를 불러온다 */
-const stock = new URLSearchParams(self.location.search).get("stock")
-if (!/^search\.[0-9a-f]+\.min\.js$/.test(stock || ""))
-  throw new Error(`korean-search.js: Material 검색 워커 이름이 이상합니다: ${stock}`)
-
-const nativeAddEventListener = self.addEventListener.bind(self)
-const nativePostMessage = self.postMessage.bind(self)
-let stockListener = null
-self.addEventListener = (type, listener, options) => {
-  if (type === "message") stockListener = listener
-  nativeAddEventListener(type, type === "message" ? ev => listener({ data: before(ev.data) }) : listener, options)
-}
-self.postMessage = (message, ...rest) => {
-  const changed = after(message)
-  if (changed) nativePostMessage(changed, ...rest)
-}
-
-importScripts(stock)
-
-/*
- * lunr 2.3.9 의 TokenSet 은 마디를 합칠 때 마디를 글자(가장자리 글자 + 자식 번호)로 적어 비교하는데, 경계가
- * 없어서 가장자리가 숫자이면 서로 다른 마디가 같은 글자가 된다('2' + 62 = '26' + 2). 그러면 색인의 낱말 몇 개
- * ('2.302)', '0.262)')가 TokenSet 에서 사라지거나 바뀌고, 그 낱말에 닿는 질의('0', '가중치를 0으로...')는
- * "Invalid query" 로 결과가 없다. 자식 번호 뒤에 쉼표를 넣어 글자를 하나로 읽히게 한다. 색인은 SETUP 에서
- * 만들어지므로 Material 의 워커를 불러온 바로 뒤에 고치면 된다.
- */
-if (self.lunr && self.lunr.TokenSet)
-  self.lunr.TokenSet.prototype.toString = function () {
-    if (this._str) return this._str
-    let str = this.final ? "1" : "0"
-    for (const label of Object.keys(this.edges).sort()) str += label + this.edges[label].id + ","
-    return (this._str = str)
-  }
+})

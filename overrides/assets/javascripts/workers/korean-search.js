@@ -22,6 +22,8 @@ const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
+/* search-prepare.js 가 보내는 알림: 읽는 이가 검색 창에 들어갔다 */
+const PREPARE = "gongbu:prepare"
 
 /**
  * 붙인 꼴(층정규화)과 합성어 조각(배치, 정규화)의 무게. 읽는 이가 친 낱말은 1 이다. 조각의 무게 0 은 점수에 보태지 않고 미리보기의 강조(<mark>)에만 쓴다는 뜻이다: '배치정규화'로 찾으면
@@ -440,10 +442,18 @@ function finish(result, groups) {
 importScripts("shard-search.js")
 
 let engine = null
+let rules = null /* 질의 규칙을 받아 setup 한 것의 Promise */
+let wanted = false /* 검색 창에 초점이 갔다(search-prepare.js): SETUP 이 오면 바로 받기 시작한다 */
 /* 질의는 받은 차례대로 하나씩 답한다: Material 은 질의마다 결과 하나를 기다린다 */
 let queue = Promise.resolve()
 
+function prepare() {
+  return rules || (rules = engine.prepare().then(setup))
+}
+
 async function answer(query) {
+  if (!query.trim()) return { items: [] }
+  await prepare()
   const groups = analyse(query)
   if (groups.blocked) return { items: [] }
   const result = await engine.search(toClauses(groups))
@@ -452,22 +462,21 @@ async function answer(query) {
 
 self.addEventListener("message", event => {
   const message = event.data
-  if (message.type === SETUP) {
+  if (message.type === PREPARE) {
+    wanted = true
+    if (engine) prepare().catch(() => {}) /* 실패는 첫 질의가 다시 받으며 알린다 */
+  } else if (message.type === SETUP) {
     /* 색인 파일은 워커 주소(assets/javascripts/workers/)에서 세 단계 위의 search/ 에 있다 */
     engine = ShardSearch.open(new URL("../../../search/", self.location.href), message.data.config, message.data.options)
-    engine.lexicon.then(rules => {
-      setup(rules)
-      self.postMessage({ type: READY })
-    }, error => {
-      console.error("korean-search.js: 질의 규칙(search/lexicon.json)을 받지 못했습니다", error)
-      self.postMessage({ type: READY })
-    })
+    if (wanted) prepare().catch(() => {})
+    self.postMessage({ type: READY })
   } else if (message.type === QUERY) {
     queue = queue.then(async () => {
       let data
       try {
         data = await answer(message.data)
       } catch (error) {
+        rules = null /* 다음 질의에서 다시 받아 본다 */
         console.error(`korean-search.js: 질의 '${message.data}' 를 찾지 못했습니다`, error)
         data = { items: [] }
       }

@@ -13,8 +13,11 @@
 "use strict"
 
 const ShardSearch = (() => {
-  /* 미리보기 본문을 받아 그릴 페이지 수. 그 아래 결과는 제목만 보인다(본문 파일을 다 받지 않으려고). */
-  const PREVIEW_PAGES = 50
+  /*
+   * 미리보기 본문을 받아 그릴 페이지 수: Material 이 처음 그리는 10개와 한 번 내려 볼 10개. 그 아래 결과는 제목만
+   * 보인다. 노트 1,000개에서 '어텐션'은 1,000 페이지에 맞는다: 본문을 다 받으면 첫 결과가 그만큼 늦다.
+   */
+  const PREVIEW_PAGES = 20
   /* 미리보기에 보일 블록(문단, 코드, 목록) 수: Material 과 같다 */
   const PREVIEW_BLOCKS = 2
   const PRESENCE = { OPTIONAL: 0, REQUIRED: 1, PROHIBITED: 2 }
@@ -85,8 +88,16 @@ const ShardSearch = (() => {
     return out + html.slice(cursor, block.end)
   }
 
+  /* 맞은 낱말이 글에 들어 있을 수는 있는가: 아니면 낱말로 나눌 것도 없다(결과 수천 개의 제목에서 빠르다) */
+  function mayContain(html, terms) {
+    const lower = html.toLowerCase()
+    for (const term of terms) if (lower.includes(term)) return true
+    return false
+  }
+
   /* 글 전체에 강조(제목, 태그). 맞은 낱말이 없으면 그대로 */
   function highlightAll(html, terms, separator) {
+    if (!mayContain(html, terms)) return html
     const found = blocks(html, separator)
     if (!found.some(block => block.words.some(word => terms.has(word.term)))) return html
     let out = ""
@@ -100,6 +111,7 @@ const ShardSearch = (() => {
 
   /* 본문: 맞은 낱말이 든 앞쪽 블록 두 개만 강조해서. 맞은 낱말이 없으면 본문 그대로(Material 과 같다) */
   function highlightPreview(html, terms, separator) {
+    if (!mayContain(html, terms)) return html
     const hits = blocks(html, separator).filter(block => block.words.some(word => terms.has(word.term)))
     if (!hits.length) return html
     return hits.slice(0, PREVIEW_BLOCKS).map(block => marked(html, block, terms)).join("")
@@ -109,7 +121,7 @@ const ShardSearch = (() => {
 
   /**
    * 색인 하나를 연다. base 는 search/ 폴더의 주소, config 는 search_index.json 의 config.
-   * 돌려주는 것: { lexicon: Promise(질의 규칙), search(clauses) }
+   * 여는 것만으로는 아무것도 받지 않는다. 돌려주는 것: { prepare(): Promise(질의 규칙), search(clauses) }
    */
   function open(base, config, options = {}) {
     const version = config.shards.version
@@ -120,14 +132,21 @@ const ShardSearch = (() => {
         files.set(name, fetch(new URL(`${name}?v=${version}`, base)).then(response => {
           if (!response.ok) throw new Error(`검색 색인 ${name}: HTTP ${response.status}`)
           return response.json()
+        }).catch(error => {
+          files.delete(name) /* 다음에 다시 받아 본다 */
+          throw error
         }))
       return files.get(name)
     }
-    /* 페이지 머리 절(점수를 더 받는다). 머리와 주소가 같은 절이 대신 들어간 페이지는 빼고(search_shards.py) */
-    const meta = get("docs.json").then(data => {
+    /* 절 목록. 페이지 머리 절(점수를 더 받는다)에서 머리와 주소가 같은 절이 대신 들어간 페이지는 뺀다 */
+    let meta = null
+    const docsMeta = () => meta || (meta = get("docs.json").then(data => {
       const replaced = new Set(data.not_articles)
       return { ...data, heads: new Set(data.pages.filter(doc => !replaced.has(doc))) }
-    })
+    }, error => {
+      meta = null
+      throw error
+    }))
 
     /* 낱말(과 앞부분 일치 여부)이 들어 있을 조각 파일 번호들 */
     function shardsFor(manifest, term, prefix) {
@@ -171,7 +190,7 @@ const ShardSearch = (() => {
      * clauses: [{ term, boost, prefix, presence }] (presence 는 PRESENCE). 돌려주는 것: Material 의 결과 꼴.
      */
     async function search(clauses) {
-      const { docs, pages, heads, shards } = await meta
+      const { docs, pages, heads, shards } = await docsMeta()
       const expansions = await Promise.all(clauses.map(clause => expand(shards, clause)))
 
       const weights = new Map() /* 색인 낱말 → 검색어 무게의 합 */
@@ -265,7 +284,13 @@ const ShardSearch = (() => {
       return []
     }
 
-    return { lexicon: get("lexicon.json"), search }
+    /* 질의 규칙과 절 목록을 받기 시작한다(여러 번 불러도 한 번 받는다). 질의 규칙을 돌려준다. */
+    function prepare() {
+      docsMeta()
+      return get("lexicon.json")
+    }
+
+    return { prepare, search }
   }
 
   return { open, PRESENCE }

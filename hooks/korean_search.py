@@ -886,7 +886,7 @@ def numeral_reader():
 
 
 def number_words(text: str) -> list[str]:
-    """숫자를 한글로 읽은 꼴과 한글로 쓴 수의 숫자 꼴: 3052 → 삼천오십이, 1.414 → 일점사일사,
+    """숫자를 한글로 읽은 꼴과 한글로 쓴 수의 숫자 꼴: 3052 → 삼천오십이(와 한 자리씩 삼영오이), 1.414 → 일점사일사,
     30052 → 삼만오십이(만 단위 띄어쓰기는 붙여서: 질의의 '삼만 오십이'는 브라우저가 붙여 본다),
     삼천오십이 → 3052. 한 자리 수와 한 글자 읽기(일, 십)는 어디에나 있어 빼고, 읽기 범위 밖의 수도 뺀다."""
     numbers = NUMBER.findall(text)
@@ -904,6 +904,9 @@ def number_words(text: str) -> list[str]:
             reading += "점" + "".join(digits[int(d)] for d in fraction)
         if len(reading) > 1:
             out.setdefault(reading, None)
+        # 번호처럼 읽는 세네 자리 수는 한 자리씩도 읽는다: PEP 448 → 사사팔, 3132 → 삼일삼이
+        if not fraction and "," not in whole and 3 <= len(whole) <= 4:
+            out.setdefault("".join(digits[int(d)] for d in whole), None)
     for word in words:
         value = hangul_number(word, read_korean, digits)
         if value:
@@ -949,11 +952,15 @@ KEY_CONSONANTS = "KNTRMPSHGgdbjC"
 SIBILANTS = ("S", "j", "C")
 
 
+SIOT_FINALS = {19, 20}  # 받침 ㅅ, ㅆ
+HARD_INITIALS = {1, 4, 8, 10, 12, 13, 14, 15, 16, 17}  # ㄲ ㄸ ㅃ ㅆ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ
+
+
 def loanword_key(word: str) -> str | None:
     """한글 낱말의 열쇠: 트랜스포머 → TRANSPOMA. 한글이 아닌 글자가 있으면 None."""
     out = []
-    for ch in word:
-        code = ord(ch) - 0xAC00
+    codes = [ord(ch) - 0xAC00 for ch in word]
+    for i, code in enumerate(codes):
         if not 0 <= code < 11172:
             return None
         initial = KEY_INITIAL[code // 588].strip("_")
@@ -962,7 +969,12 @@ def loanword_key(word: str) -> str | None:
             vowel = vowel[1:]
         if initial in SIBILANTS and vowel == "WI":
             vowel = "I"
-        out.append(initial + vowel + KEY_FINAL[code % 28].strip("_"))
+        final = KEY_FINAL[code % 28].strip("_")
+        # 된소리·거센소리 앞의 받침 ㅅ/ㅆ 은 소리를 세게 적은 것일 뿐이다: 뱃치 = 배치, 캣치 = 캐치
+        following = codes[i + 1] // 588 if i + 1 < len(codes) and 0 <= codes[i + 1] < 11172 else -1
+        if code % 28 in SIOT_FINALS and following in HARD_INITIALS:
+            final = ""
+        out.append(initial + vowel + final)
     return collapse_key("".join(out))
 
 

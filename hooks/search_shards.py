@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import re
 import shutil
+import threading
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -44,11 +46,31 @@ K1 = 1.2
 # 조각 파일 하나의 크기(압축 전). 작을수록 질의가 덜 받고, 클수록 요청이 적다.
 SHARD_BYTES = 40_000
 TAG = re.compile(r"<[^>]*>")
+log = logging.getLogger("mkdocs.hooks.search_shards")
 FIELD_ORDER = ("title", "text", "tags", "keywords", "title_keywords")
+
+
+# mkdocs serve 에서는 조각을 다시 불러오기 뒤에 쓴다(아래). 그 일을 하는 스레드.
+serving = False
+writer: threading.Thread | None = None
+
+
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
+def on_pre_build(config):
+    wait_for_writer()  # 지난 빌드의 조각을 다 쓴 뒤에 새 빌드를 시작한다
+
+
+def on_shutdown():
+    wait_for_writer()
 
 
 @event_priority(-110)  # hooks/korean_search.py(-100)가 색인에 숨은 필드와 질의 규칙을 더한 다음
 def on_post_build(config):
+    global writer
     if not enabled():
         return
     path = Path(config["site_dir"]) / "search" / "search_index.json"
@@ -56,7 +78,26 @@ def on_post_build(config):
         raise PluginError(
             f"{path} 가 없습니다 — mkdocs.yml 의 plugins 에 search 가 있는지 확인하세요"
         )
-    write_shards(path)
+    if not serving:
+        write_shards(path)
+        return
+    # mkdocs serve: 노트 1,000개에서 조각 쓰기는 2~3초다. 고친 페이지가 그만큼 늦게 보이지 않도록 브라우저를 다시
+    # 불러오게 두고 조각은 뒤에서 쓴다. 그 사이의 검색은 지난 조각으로 찾는다.
+    writer = threading.Thread(target=write_in_background, args=(path,), daemon=True)
+    writer.start()
+
+
+def write_in_background(path: Path) -> None:
+    try:
+        stats = write_shards(path)
+        log.info("검색 조각: 절 %d개, 낱말 %d개, 조각 파일 %d개", stats["docs"], stats["terms"], stats["files"])
+    except Exception:  # 스레드의 예외는 빌드를 멈추지 못하므로 크게 알린다
+        log.exception("검색 조각을 쓰지 못했습니다: 검색이 지난 빌드의 조각으로 찾습니다")
+
+
+def wait_for_writer() -> None:
+    if writer is not None:
+        writer.join()
 
 
 # ---------------------------------------------------------------------------

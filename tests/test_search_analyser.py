@@ -523,6 +523,7 @@ def test_the_browser_computes_the_same_loanword_keys(tmp_path):
         pytest.skip("node 가 없다")
     words = [
         "트랜스포머",
+        "뱃치",
         "레이어",
         "셔플",
         "쥬스",

@@ -1,18 +1,20 @@
 """한국어 검색: 골드 세트(tests/search/gold.yml)를 실제 검색 창에 쳐 넣어 우리 검색과 기본 Material 검색을 잰다.
 
-질의 세트는 셋이다. gold.yml 은 노트를 보며 쓴 것이고 규칙도 이것에 맞춰 왔다. dev.yml 과 heldout.yml 은
-노트를 읽지 않은 사람이 커리큘럼의 주제만 보고 쓴 것이다. dev 는 규칙을 고치며 들여다봐도 되고, heldout 은
+질의 세트는 넷이다. gold.yml 은 노트를 보며 쓴 것이고 규칙도 이것에 맞춰 왔다. dev.yml, heldout-round1.yml,
+heldout.yml 은 노트를 읽지 않은 사람이 커리큘럼의 주제만 보고 쓴 것이다. dev 는 규칙을 고치며 들여다봐도 된다.
+heldout-round1 은 1회차 held-out 이었는데 결과를 본 뒤로 개발용이 되었다. heldout 은 새로 쓴 2회차이고
 들여다보지 않는다: 기본으로는 돌지 않고 GONGBU_SEARCH_HELDOUT=1 일 때만 잰다(아래). 아무 질의 파일이나
 재려면 GONGBU_SEARCH_SPLIT=경로 로 돌리거나 benchmarks/search_quality.py --split 경로 를 쓴다.
 
-같은 저장소를 두 번 빌드한다. 하나는 그대로(hooks/korean_search.py 와 한국어 래퍼 워커), 하나는
-KOREAN_SEARCH=0 으로 훅과 래퍼를 끈 기본 Material 검색이다. 두 사이트에 같은 질의를 같은 방식으로 치고
-결과 목록의 페이지 순서로 recall@5, hit@1, MRR 을 잰다. 색인 크기(그대로, gzip)와 첫 글자 지연도 잰다.
-지표는 test-artifacts/search-metrics.json 에 쓰고 화면에도 찍는다.
+같은 저장소를 두 번 빌드한다. 하나는 그대로(hooks/korean_search.py, hooks/search_shards.py 와 한국어 워커),
+하나는 KOREAN_SEARCH=0 으로 훅과 워커를 끈 기본 Material 검색이다. 두 사이트에 같은 질의를 같은 방식으로 치고
+결과 목록의 페이지 순서로 recall@5, hit@1, MRR 을 잰다. 검색 파일 전체의 크기(그대로, gzip)와 첫 글자 지연도
+잰다. 지표는 test-artifacts/search-metrics.json 에 쓰고 화면에도 찍는다.
 
-우리 검색이 recall@5 0.95 나 MRR 0.90 에 못 미치거나, 사이트에 없는 주제에 결과를 하나라도 내거나,
-gzip 한 색인이 기본의 1.6배를 넘으면 실패한다. 지연은 두 사이트를 번갈아 재서 기록만 한다: 여러 일이 함께
-도는 CPU 에서 재는 시간은 들쭉날쭉하다.
+우리 검색이 recall@5 0.95 나 MRR 0.90 에 못 미치거나, 사이트에 없는 주제에 결과를 하나라도 내면 실패한다.
+크기와 지연은 기록만 한다: 우리 검색은 색인을 조각으로 나눠 질의마다 필요한 것만 받으므로 파일 전체의 크기는
+읽는 이가 받는 양이 아니다(그것은 benchmarks/bench_scale.py 가 잰다). 지연은 두 사이트를 번갈아 잰다: 여러 일이
+함께 도는 CPU 에서 재는 시간은 들쭉날쭉하다.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ HELDOUT = ROOT / "tests" / "search" / "heldout.yml"
 ARTIFACT = ROOT / "test-artifacts" / "search-metrics.json"
 MIN_RECALL_AT_5 = 0.95
 MIN_MRR = 0.90
-MAX_GZIP_RATIO = 1.6  # gzip 한 색인은 기본 Material 의 1.6배까지
 # 조사·어미가 붙었거나 붙여 쓴 질의도 첫 결과의 미리보기에서 본문의 낱말이 강조(<mark>)되어야 한다.
 HIGHLIGHTED = ("particle", "ending", "joined")
 MIN_HIGHLIGHT_RATE = 0.9
@@ -164,8 +165,6 @@ def test_korean_search_finds_the_gold_pages_and_nothing_off_topic(
     assert ours["mrr"] >= MIN_MRR, (
         f"MRR {ours['mrr']:.3f} — 맨 위가 아닌 질의: {first_not_top(ours)}"
     )
-    ratio = ours["index_gzip_bytes"] / stock["index_gzip_bytes"]
-    assert ratio <= MAX_GZIP_RATIO, f"gzip 색인이 기본의 {ratio:.2f}배다"
     unmarked = [
         q
         for q, r in ours["results"].items()
@@ -232,7 +231,8 @@ def check_split(browser, site: Path, url: str, path: Path, thresholds: dict) -> 
 
 def measure(browser, site: Path, url: str, gold: list[dict]) -> dict:
     """url 에 뜬 사이트(site 폴더)에서 골드 세트를 돌려 지표, 색인 크기, 지연을 잰다."""
-    index = (site / "search" / "search_index.json").read_bytes()
+    # 검색 파일 전체: 기본 검색은 search_index.json 하나, 우리 검색은 그것과 조각 파일들
+    files = [p.read_bytes() for p in sorted((site / "search").rglob("*.json"))]
     context = browser.new_context(locale="ko-KR")
     context.add_init_script(PROBE)
     try:
@@ -260,8 +260,8 @@ def measure(browser, site: Path, url: str, gold: list[dict]) -> dict:
             r["marked"] for r in results.values() if r["kind"] in HIGHLIGHTED and r["pages"]
         ),
         "by_kind": by_kind(results),
-        "index_bytes": len(index),
-        "index_gzip_bytes": len(gzip.compress(index, compresslevel=9)),
+        "index_bytes": sum(len(data) for data in files),
+        "index_gzip_bytes": sum(len(gzip.compress(data, compresslevel=9)) for data in files),
         "index_ready_ms": round(ready_ms),
         "query_ms": summary(latencies),
         "results": results,
@@ -400,8 +400,8 @@ def print_report(ours: dict, stock: dict) -> None:
         ("MRR", "mrr", "{:.3f}"),
         ("없는 주제에 결과", "off_topic_with_results", "{}"),
         ("미리보기 강조 비율", "highlight_rate", "{:.3f}"),
-        ("색인 크기 (bytes)", "index_bytes", "{:,}"),
-        ("색인 gzip (bytes)", "index_gzip_bytes", "{:,}"),
+        ("검색 파일 (bytes)", "index_bytes", "{:,}"),
+        ("검색 파일 gzip", "index_gzip_bytes", "{:,}"),
         ("색인 준비 (ms)", "index_ready_ms", "{}"),
     ]
     print(f"\n한국어 검색 골드 세트 {ours['queries']}개 질의 — 우리 / 기본 Material")
@@ -412,7 +412,7 @@ def print_report(ours: dict, stock: dict) -> None:
         print(
             f"  {label:<20} 중앙값 {a['median']} (p90 {a['p90']}) / 중앙값 {b['median']} (p90 {b['p90']})"
         )
-    print(f"  gzip 색인 비율        {ours['index_gzip_bytes'] / stock['index_gzip_bytes']:.2f}×")
+    print(f"  검색 파일 gzip 비율  {ours['index_gzip_bytes'] / stock['index_gzip_bytes']:.2f}×")
     for kind, row in ours["by_kind"].items():
         other = stock["by_kind"][kind]
         if kind == "none":

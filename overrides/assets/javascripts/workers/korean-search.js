@@ -77,17 +77,24 @@ function dropFinal(syllables) {
 const KEY_INITIAL = "g K N d T R M b P S S _ j C C K T P H".split(" ")
 const KEY_VOWEL = "A A YA YA A A YA YA O WA WA WA YO U WA WA WI YU _ I I".split(" ")
 const KEY_FINAL = "_ K K K N N N T R K M R R R P R M P P T T G T T K T P T".split(" ")
+/* 받침 ㅅ ㅆ 과 된소리·거센소리 첫소리(ㄲ ㄸ ㅃ ㅆ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ): 뱃치 = 배치 */
+const SIOT_FINALS = [19, 20]
+const HARD_INITIALS = [1, 4, 8, 10, 12, 13, 14, 15, 16, 17]
 function hangulKey(word) {
   let key = ""
-  for (const ch of word) {
-    const code = ch.charCodeAt(0) - 0xac00
+  const codes = [...word].map(ch => ch.charCodeAt(0) - 0xac00)
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]
     if (code < 0 || code >= 11172) return null
     const initial = KEY_INITIAL[Math.floor(code / 588)].replace("_", "")
     let vowel = KEY_VOWEL[Math.floor((code % 588) / 28)].replace("_", "")
     const sibilant = ["S", "j", "C"].includes(initial)
     if (sibilant && vowel[0] === "Y") vowel = vowel.slice(1)
     if (sibilant && vowel === "WI") vowel = "I"
-    key += initial + vowel + KEY_FINAL[code % 28].replace("_", "")
+    const next = codes[i + 1]
+    const following = next >= 0 && next < 11172 ? Math.floor(next / 588) : -1
+    const final = SIOT_FINALS.includes(code % 28) && HARD_INITIALS.includes(following) ? "" : KEY_FINAL[code % 28].replace("_", "")
+    key += initial + vowel + final
   }
   return key.replace(/([KNTRMPSHGgdbjC])\1+/g, "$1")
 }
@@ -117,6 +124,17 @@ function soundAlikes(word, table = sounds) {
     else if (/[KTPSRMNgdbjC]A$/.test(key)) keys.push(key.slice(0, -1) + "IG")
   }
   return keys.flatMap(k => table.get(k) || [])
+}
+
+/*
+ * 한 음절로 적은 영어 낱말(펩 → pep): 받침이 있는 음절이고, 열쇠가 사이트의 영어 낱말(믿는 외래어 표)과
+ * 같을 때만. 한 음절 한국어 낱말은 어디에나 있으므로 영어 낱말로만 풀고, 한국어 낱말로는 풀지 않는다.
+ */
+function syllableLoanword(word) {
+  if (word.length !== 1 || (word.charCodeAt(0) - 0xac00) % 28 === 0) return []
+  const key = hangulKey(word)
+  if (!key || key.length < 3) return []
+  return (sounds.get(key) || []).filter(term => /^[a-z]/.test(term))
 }
 
 /* 한 소리(열쇠 글자 하나) 차이의 사이트 낱말: 퍼플렉서티 → 퍼플렉시티. 긴 낱말에만 쓴다. */
@@ -303,10 +321,16 @@ function group(raw, word) {
     return { word: raw, stem, status: "known", terms: [{ term: stem, boost: 1 }] }
   const found = resolve(word)
   if (found.terms.length) {
-    const matches = found.terms.map(term => ({ term, boost: 1, exact: term.length === 1 }))
+    /* 두 글자 약어(피알 → pr)는 통째로만 찾는다: 앞부분 일치면 print, probability 까지 맞는다 */
+    const exact = term => term.length === 1 || /^[a-z]{2}$/.test(term)
+    const matches = found.terms.map(term => ({ term, boost: 1, exact: exact(term) }))
     return { word: raw, stem, status: found.weak ? "weak" : "known", terms: matches }
   }
-  if (stem.length < 2) return { word: raw, stem, status: "fragment", terms: [] }
+  if (stem.length < 2) {
+    const latin = syllableLoanword(word)
+    if (latin.length) return { word: raw, stem, status: "known", terms: latin.map(term => ({ term, boost: 1 })) }
+    return { word: raw, stem, status: "fragment", terms: [] }
+  }
   return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
 }
 

@@ -134,7 +134,8 @@ function syllableLoanword(word) {
   if (word.length !== 1 || (word.charCodeAt(0) - 0xac00) % 28 === 0) return []
   const key = hangulKey(word)
   if (!key || key.length < 3) return []
-  return (sounds.get(key) || []).filter(term => /^[a-z]/.test(term))
+  /* 한 음절은 네 글자 이하의 영어 낱말만 옮길 수 있다(pep, dot): 법 → buffer 같은 우연을 막는다 */
+  return (sounds.get(key) || []).filter(term => /^[a-z]{2,4}$/.test(term))
 }
 
 /* 한 소리(열쇠 글자 하나) 차이의 사이트 낱말: 퍼플렉서티 → 퍼플렉시티. 긴 낱말에만 쓴다. */
@@ -248,8 +249,8 @@ function splitUnknown(word) {
       candidates.push(word.slice(0, -suffix.length))
   for (const whole of candidates) {
     const best = [{ terms: [], count: 0, strong: 0 }]
-    for (let end = 2; end <= whole.length; end++)
-      for (let start = 0; start <= end - 2; start++) {
+    for (let end = 1; end <= whole.length; end++)
+      for (let start = 0; start <= end - 1; start++) {
         const piece = whole.slice(start, end)
         if (!best[start]) continue
         /*
@@ -257,7 +258,10 @@ function splitUnknown(word) {
          * 두 글자 조각의 열쇠는 너무 흔하다(컨테이너 → 컨테 + 이너 → counter, 이내).
          */
         const alike = end - start >= 3
-        const pieces = known.has(piece) ? [piece] : alike ? soundAlikes(piece).slice(0, 3) : []
+        const pieces = known.has(piece) ? [piece]
+          : alike ? soundAlikes(piece).slice(0, 3)
+          : end - start === 1 ? syllableLoanword(piece) /* 닷프로덕트 → dot, product */
+          : []
         const weak = pieces.length || !alike ? [] : (weakSounds.get(hangulKey(piece)) || []).slice(0, 3)
         if (!pieces.length && !weak.length) continue
         const candidate = {
@@ -298,6 +302,10 @@ function latinStem(word) {
 function group(raw, word) {
   if (!HANGUL_WORD.test(word)) {
     const stem = latinStem(word)
+    /* 숫자·영어와 한글이 섞인 낱말(제3정규형, 2차전지)의 한글 부분이 사이트에 없는 말이면 모르는 말이다 */
+    const runs = (stem.match(/[가-힣]{2,}/g) || []).filter(run => !lexicon.suffixes.includes(run))
+    if (runs.some(run => group(run, run).status === "unknown"))
+      return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
     if (!/^[a-z]{3,}$/.test(stem) || known.has(stem) || isPrefix(stem)) {
       const status = /^[a-z]{3,}$/.test(stem) ? "known" : "neutral"
       return { word: raw, stem, status, terms: [{ term: stem, boost: 1 }] }
@@ -386,9 +394,19 @@ function analyse(query) {
   const unknown = kept.reduce((n, group) =>
     n + (group.status !== "unknown" ? 0 : /^[a-z]/.test(group.stem) ? 2 : 1), 0)
   const named = kept.some(group => group.status !== "unknown" && group.terms.some(({ term }) => terms.has(term)))
+  /*
+   * 조사·어미가 붙지 않은 모르는 한글 낱말(공항, 탑승, 패션)은 다른 분야의 명사일 때가 많다. 그런 낱말이 둘
+   * 이상인데 두 음절 이상의 용어집 용어가 없으면 사이트의 일반 낱말(변경, 안내, 게이트)이 섞여 있어도 주제 밖이다.
+   * 한 음절 용어(키)는 일상어이기도 해서 근거로 치지 않는다. 모르는 동사 꼴(넣나, 달라요)은 세지 않는다.
+   */
+  const nouns = kept.filter(group => group.status === "unknown" && HANGUL_WORD.test(group.stem) &&
+    !lexicon.suffixes.some(suffix => group.stem.length > suffix.length && group.stem.endsWith(suffix))).length
+  const namedLong = kept.some(group => group.status !== "unknown" &&
+    group.terms.some(({ term }) => term.length >= 2 && terms.has(term)))
   const sure = count("known")
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
-  kept.blocked = (sure === 0 && count("weak") > 0) || (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
+  kept.blocked = (sure === 0 && count("weak") > 0) || (nouns >= 2 && !namedLong) ||
+    (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
   return kept
 }
 

@@ -25,7 +25,8 @@ title, text, tags 만 그린다. 그래서 형태소 분석으로 얻은 검색�
 
 브라우저 쪽(overrides/assets/javascripts/workers/korean-search.js)은 읽는 이가 친 질의를 같은 방식으로
 정규화한다. 그 규칙(사이트 어휘, 조사·어미 목록, 불규칙 활용형, 합성어 조각, 질문 말투)은 이 훅이 색인의
-`config.korean`에 실어 보낸다. 서버는 없다.
+`config.korean`에 싣고, hooks/search_shards.py 가 색인을 조각으로 나누며 search/lexicon.json 으로 옮긴다.
+서버는 없다.
 
 형태소 분석(kiwipiepy)의 결과는 절 글의 해시(+ kiwipiepy 버전 + 용어집 해시)를 키로
 .cache/search/analysis.json 에 캐시한다. 캐시가 모두 맞으면 kiwipiepy 를 import 하지도 않는다.

@@ -90,7 +90,12 @@ def on_post_build(config):
 def write_in_background(path: Path) -> None:
     try:
         stats = write_shards(path)
-        log.info("검색 조각: 절 %d개, 낱말 %d개, 조각 파일 %d개", stats["docs"], stats["terms"], stats["files"])
+        log.info(
+            "검색 조각: 절 %d개, 낱말 %d개, 조각 파일 %d개",
+            stats["docs"],
+            stats["terms"],
+            stats["files"],
+        )
     except Exception:  # 스레드의 예외는 빌드를 멈추지 못하므로 크게 알린다
         log.exception("검색 조각을 쓰지 못했습니다: 검색이 지난 빌드의 조각으로 찾습니다")
 
@@ -135,9 +140,7 @@ def term_scores(docs: list[dict], config: dict) -> dict[str, dict[int, int]]:
                 counts.append((number, field, found))
                 having.update(found.keys())
     total = len(docs)
-    idf = {
-        term: math.log(1 + abs((total - n + 0.5) / (n + 0.5))) for term, n in having.items()
-    }
+    idf = {term: math.log(1 + abs((total - n + 0.5) / (n + 0.5))) for term, n in having.items()}
     scores: dict[str, dict[int, float]] = defaultdict(dict)
     for number, field, found in counts:
         weight = boosts[field] * (docs[number].get("boost") or 1)

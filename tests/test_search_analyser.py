@@ -382,6 +382,18 @@ def test_numbers_are_read_by_the_projects_own_reader():
     )  # 글자가 수여도 수가 아니다
 
 
+def test_three_and_four_digit_numbers_are_also_read_digit_by_digit():
+    words = ks.number_words("PEP 448 과 3132 를 본다. 30,052 와 12 도 있다.")
+    assert "사사팔" in words and "사백사십팔" in words  # 번호처럼도, 수처럼도
+    assert "삼일삼이" in words
+    assert "삼영영오이" not in words and "일이" not in words  # 다섯 자리와 두 자리는 수로만 읽는다
+
+
+def test_a_hard_sound_spelled_with_a_siot_final_has_the_same_key():
+    assert ks.loanword_key("뱃치") == ks.loanword_key("배치")
+    assert ks.loanword_key("맛") != ks.loanword_key("마")  # 뒤에 된소리가 없으면 받침은 그대로다
+
+
 def test_glossary_aliases_are_search_names():
     term = load_terms()[0].__class__(ko="허 초기화", en="He initialization", aliases=("He 초기화",))
     assert "he초기화" in ks.Synonyms.from_term(term).names
@@ -437,6 +449,11 @@ QUERY_INDEX = {
             "location": "e/",
             "title": "배치",
             "text": "<p>배치 크기(batch size)를 정하고 normalization 을 본다.</p>",
+        },
+        {
+            "location": "f/",
+            "title": "언패킹",
+            "text": "<p>PEP 448 은 언패킹을 넓혔다. 버퍼(buffer)와 PR 은 다른 말이다.</p>",
         },
     ],
 }
@@ -511,6 +528,26 @@ def test_short_loanword_keys_add_terms_but_do_not_make_a_query_on_topic(browser_
         and not found["배치 사이즈"]["blocked"]
     )
     assert found["사이즈"]["blocked"]  # 짧은 열쇠로만 풀린 질의는 주제의 근거가 없다
+
+
+def test_a_one_syllable_loanword_finds_only_a_short_english_word(browser_queries):
+    found = browser_queries("펩 사사팔", "법")
+    assert found["펩 사사팔"]["query"].split()[0] == "pep"
+    assert "buffer" not in found["법"]["query"]  # 한 음절은 네 글자 이하의 영어 낱말만
+
+
+def test_a_two_letter_acronym_said_aloud_is_matched_whole(browser_queries):
+    assert (
+        browser_queries("피알")["피알"]["query"] == "pr^1"
+    )  # pr* 는 print, probability 까지 맞는다
+
+
+def test_two_unknown_nouns_without_a_site_term_are_off_topic(browser_queries):
+    found = browser_queries("공항 탑승 배치 크기", "공항 탑승 기울기 소실")
+    assert found["공항 탑승 배치 크기"]["blocked"]  # 사이트의 일반 낱말이 섞여 있어도
+    assert not found["공항 탑승 기울기 소실"][
+        "blocked"
+    ]  # 두 음절 이상의 용어집 용어가 있으면 주제 안
 
 
 def test_english_with_one_letter_off_finds_the_site_word(browser_queries):

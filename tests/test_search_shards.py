@@ -30,7 +30,15 @@ def idf(total: int, having: int) -> float:
 
 def test_tokens_drop_markup_split_on_the_separator_and_lower_case():
     html = "<p>Batch-Norm 은 <code>nn.BatchNorm1d</code>로</p>\n<p>층  정규화</p>"
-    assert shards.tokens(html, SEPARATOR) == ["batch", "norm", "은", "nn.batchnorm1d", "로", "층", "정규화"]
+    assert shards.tokens(html, SEPARATOR) == [
+        "batch",
+        "norm",
+        "은",
+        "nn.batchnorm1d",
+        "로",
+        "층",
+        "정규화",
+    ]
 
 
 def test_tokens_of_a_tag_list_and_of_a_missing_field():

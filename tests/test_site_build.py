@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
+from hooks.search_shards import load_docs
 from tests.conftest import run_mkdocs_build
 
 pytestmark = pytest.mark.build

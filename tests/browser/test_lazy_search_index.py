@@ -56,7 +56,9 @@ def test_a_query_fetches_only_some_of_the_term_shards(page, site_url, built_site
     fetched = {name for name in shard_requests(requests) if name.startswith("terms/")}
     shipped = list((built_site / "search" / "terms").glob("*.json"))
     assert 1 <= len(fetched) < len(shipped), (fetched, len(shipped))
-    assert len(shard_requests(requests)) == len(set(shard_requests(requests))), "같은 파일을 두 번 받았다"
+    assert len(shard_requests(requests)) == len(set(shard_requests(requests))), (
+        "같은 파일을 두 번 받았다"
+    )
 
 
 def test_the_search_shortcut_key_also_fetches_the_index(page, site_url):

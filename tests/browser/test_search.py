@@ -106,7 +106,7 @@ def gold() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def stock_site(tmp_path_factory) -> Path:
-    """같은 저장소를 한국어 검색 훅과 래퍼 없이(KOREAN_SEARCH=0) 빌드한 사이트: 기본 Material 검색."""
+    """같은 저장소를 한국어 검색 훅과 워커 없이(KOREAN_SEARCH=0) 빌드한 사이트: 기본 Material 검색."""
     site = tmp_path_factory.mktemp("stock-site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOREAN_SEARCH": "0"}
     result = subprocess.run(
@@ -150,9 +150,7 @@ def test_korean_search_finds_the_gold_pages_and_nothing_off_topic(
     ARTIFACT.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print_report(ours, stock)
 
-    assert "/korean-search.js?v=" in ours["worker"], (
-        f"한국어 래퍼 워커가 아니다: {ours['worker']}"
-    )
+    assert "/korean-search.js?v=" in ours["worker"], f"한국어 검색 워커가 아니다: {ours['worker']}"
     assert stock["worker"].split("/")[-1].startswith("search."), stock["worker"]
     off_topic = {q: r for q, r in ours["results"].items() if not r["expected"] and r["pages"]}
     assert not off_topic, f"사이트에 없는 주제인데 결과가 나왔다: {off_topic}"

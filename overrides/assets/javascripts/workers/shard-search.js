@@ -21,6 +21,8 @@ const ShardSearch = (() => {
   /* 미리보기에 보일 블록(문단, 코드, 목록) 수: Material 과 같다 */
   const PREVIEW_BLOCKS = 2
   const PRESENCE = { OPTIONAL: 0, REQUIRED: 1, PROHIBITED: 2 }
+  /* 검색 창에 이어 쓸 말(suggest)을 찾아볼 위쪽 결과 수 */
+  const SUGGEST_FROM = 100
 
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key)
   const firstChar = word => String.fromCodePoint(word.codePointAt(0))
@@ -252,6 +254,16 @@ const ShardSearch = (() => {
         if (!results.some(result => result.doc === pages[page]))
           results.push({ doc: pages[page], score: 0, terms: {}, plain: true })
 
+      /*
+       * 미리보기를 그리지 않는 아래쪽 페이지는 머리 절 하나로 줄인다: 제목만 보이는 절 목록은 쓸모가 적고, 결과가
+       * 수천 개면 화면(메인 스레드)으로 보내는 메시지만 수백 KB 가 된다.
+       */
+      for (const [page, results] of [...groups].slice(PREVIEW_PAGES)) {
+        /* 페이지가 맞은 까닭(맞은 검색어)은 그 페이지의 가장 높은 절에서 가져온다 */
+        const head = results.find(result => result.doc === pages[page])
+        groups.set(page, [{ ...head, score: results[0].score, terms: results[0].terms }])
+      }
+
       const previewed = [...groups.keys()].slice(0, PREVIEW_PAGES)
       const texts = new Map(await Promise.all(previewed.map(async page => [page, await get(`pages/${page}.json`)])))
       const items = [...groups].map(([page, results]) => results.map(result => {
@@ -274,9 +286,12 @@ const ShardSearch = (() => {
       return result
     }
 
-    /* 제목에 모든 검색어가 든 가장 높은 결과의 제목 낱말들: Material 이 검색 창에 이어 쓸 말을 고른다 */
+    /*
+     * 제목에 모든 검색어가 든 가장 높은 결과의 제목 낱말들: Material 이 검색 창에 이어 쓸 말을 고른다.
+     * 위쪽 결과 SUGGEST_FROM 개만 본다(결과가 수천 개여도 빠르게).
+     */
     function suggestion(ranked, docs, matched, asked) {
-      for (const { doc } of ranked) {
+      for (const { doc } of ranked.slice(0, SUGGEST_FROM)) {
         const words = blocks(docs[doc][1], separator).flatMap(block => block.words.map(word => word.term))
         const picks = asked.map(term => words.filter(word => word.startsWith(term) && matched.get(doc).has(word)))
         if (picks.every(list => list.length)) return [...new Set(picks.flat())]

@@ -358,11 +358,16 @@ def main(argv: list[str] | None = None) -> dict:
             result["runs"][str(n)] = row
             shutil.rmtree(project, ignore_errors=True)
         browser.close()
+    return finish(result, args.out, print_report)
+
+
+def finish(result: dict, out: Path | None, report) -> dict:
+    """끝난 뒤의 부하를 적고, 표를 찍고, out 이 있으면 JSON 으로 쓴다(compare_pagefind.py 도 쓴다)."""
     result["load_after"] = load_average()
-    print_report(result)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    report(result)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return result
 
 

@@ -58,6 +58,7 @@ from bench_build import load_average, run_timed  # noqa: E402
 from bench_scale import (  # noqa: E402
     NOTE_TO_OPEN,
     build_env,
+    finish,
     make_project,
     markdown_bytes,
     transferred_bytes,
@@ -309,12 +310,7 @@ def main(argv: list[str] | None = None) -> dict:
             shutil.rmtree(site, ignore_errors=True)
             shutil.rmtree(project, ignore_errors=True)
         browser.close()
-    result["load_after"] = load_average()
-    print_report(result)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-    return result
+    return finish(result, args.out, print_report)
 
 
 def print_report(result: dict) -> None:

@@ -151,12 +151,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     if not enabled():
         return
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not path.exists():
-        raise PluginError(
-            f"{path} 가 없습니다 — mkdocs.yml 의 plugins 에 search 가 있는지 확인하세요"
-        )
-    stats = augment_index(path, cache_dir=CACHE_DIR)
+    stats = augment_index(index_path(config), cache_dir=CACHE_DIR)
     log.info(
         "한국어 검색: 절 %d개, 분석 캐시 적중 %d / 새로 분석 %d",
         stats["sections"],
@@ -172,6 +167,16 @@ def on_post_build(config):
 
 def enabled() -> bool:
     return os.environ.get(SWITCH, "1") != "0"
+
+
+def index_path(config) -> Path:
+    """Material 의 search 플러그인이 쓴 search/search_index.json. 없으면 빌드를 멈춘다."""
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.exists():
+        raise PluginError(
+            f"{path} 가 없습니다 — mkdocs.yml 의 plugins 에 search 가 있는지 확인하세요"
+        )
+    return path
 
 
 WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"

@@ -37,9 +37,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 try:  # pytest 와 `python -m mkdocs` 에서는 저장소 루트가 sys.path 에 있다
-    from hooks.korean_search import enabled
+    from hooks.korean_search import enabled, index_path
 except ImportError:  # `mkdocs` 명령은 훅을 읽는 동안 hooks/ 를 sys.path 에 넣는다
-    from korean_search import enabled
+    from korean_search import enabled, index_path
 
 # lunr 의 BM25 상수. Material 은 b 를 0 으로 둔다(절 길이로 보정하지 않는다).
 K1 = 1.2
@@ -73,11 +73,7 @@ def on_post_build(config):
     global writer
     if not enabled():
         return
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not path.exists():
-        raise PluginError(
-            f"{path} 가 없습니다 — mkdocs.yml 의 plugins 에 search 가 있는지 확인하세요"
-        )
+    path = index_path(config)
     if not serving:
         write_shards(path)
         return

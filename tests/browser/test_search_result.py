@@ -19,7 +19,9 @@ def test_clicking_a_search_result_opens_the_page_with_the_term_highlighted(page,
     page.goto(site_url)
     page.locator(".md-search__input").click()
     page.keyboard.type(query)
-    page.keyboard.press("End")  # 한글 입력기는 글자를 확정한 뒤 다음 키에서 keyup 을 보낸다: Material 은 keyup 에 찾는다
+    page.keyboard.press(
+        "End"
+    )  # 한글 입력기는 글자를 확정한 뒤 다음 키에서 keyup 을 보낸다: Material 은 keyup 에 찾는다
     # 앞 글자('배')의 결과가 아니라 다 친 질의의 결과가 그려진 뒤에 누른다
     page.wait_for_function(
         "q => (document.querySelector('.md-search-result__item > a') || {}).href?.includes(q)",

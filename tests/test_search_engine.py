@@ -1,0 +1,165 @@
+"""조각 색인 검색 엔진(workers/shard-search.js)을 node 로 돌려 본다: 점수, 묶음, 검색 문법, 미리보기.
+
+hooks/search_shards.py 로 작은 색인을 조각으로 나눈 뒤, 워커(korean-search.js + shard-search.js)에 Material 과 같은
+메시지(SETUP, QUERY)를 보내 결과(RESULT)를 읽는다. fetch 는 파일을 읽는 것으로 바꾼다. 브라우저에서의 검색 전체는
+tests/browser/test_search.py 가 골드 세트로 본다. node 가 없으면 건너뛴다.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from hooks import search_shards as shards
+from tests.conftest import ROOT
+
+WORKERS = ROOT / "overrides" / "assets" / "javascripts" / "workers"
+HARNESS = r"""
+const fs = require("fs"), path = require("path")
+const [workers, site, queries] = process.argv.slice(1)
+const out = []
+global.self = {
+  location: { href: "file://" + path.join(site, "assets/javascripts/workers/korean-search.js"), search: "" },
+  addEventListener: (type, listener) => { global.listener = listener },
+  postMessage: message => out.push(message),
+}
+global.fetch = async url => {
+  const file = new URL(url).pathname
+  if (!fs.existsSync(file)) return { ok: false, status: 404 }
+  return { ok: true, json: async () => JSON.parse(fs.readFileSync(file, "utf8")) }
+}
+global.importScripts = name =>
+  eval.call(global, fs.readFileSync(path.join(workers, name), "utf8") + "\nglobal.ShardSearch = ShardSearch")
+eval.call(global, fs.readFileSync(path.join(workers, "korean-search.js"), "utf8"))
+const config = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8")).config
+;(async () => {
+  listener({ data: { type: 0, data: { config, docs: [], options: { suggest: true } } } })
+  const answers = {}
+  for (const query of JSON.parse(queries)) {
+    out.length = 0
+    listener({ data: { type: 2, data: query } })
+    while (!out.some(message => message.type === 3)) await new Promise(resolve => setTimeout(resolve, 1))
+    answers[query] = out.find(message => message.type === 3).data
+  }
+  console.log(JSON.stringify(answers))
+})()
+"""
+
+LEXICON = {
+    "vocabulary": sorted(
+        ["배치", "정규화", "어텐션", "쿼리", "키", "층", "kwargs", "평균", "분산"]
+    ),
+    "suffixes": ["을", "를", "은", "는", "이", "가"],
+    "forms": {},
+    "compounds": {},
+    "stop": ["왜"],
+    "loanwords": {},
+    "weak_loanwords": {},
+    "terms": ["배치", "정규화", "어텐션"],
+}
+PAD = "<p>다른 이야기</p>"
+DOCS = [
+    {"location": "bn/", "title": "배치 정규화", "text": "<p>배치 정규화는 평균을 뺀다.</p>"},
+    {"location": "bn/#mean", "title": "평균", "text": PAD + "<p>배치 평균과 분산</p>" + PAD},
+    {"location": "att/", "title": "어텐션", "text": "<p>쿼리 와 키. 배치 하나.</p>"},
+    {"location": "att/#keys", "title": "키", "text": "<p>키와 쿼리의 내적</p>"},
+    {"location": "py/", "title": "별표", "text": "<p>**kwargs 와 배치</p><p>정규화는 없다</p>"},
+    *(
+        {"location": f"more/{n}/", "title": f"배치 이야기 {n}", "text": "<p>배치 배치</p>"}
+        for n in range(25)
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip(
+            "node 가 없다 — 검색 엔진은 브라우저 테스트(tests/browser/test_search.py)가 본다"
+        )
+    site = tmp_path_factory.mktemp("site")
+    (site / "search").mkdir()
+    config = {
+        "lang": ["ko"],
+        "separator": r"[\s\-]+",
+        "pipeline": [" "],
+        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+        "korean": LEXICON,
+    }
+    path = site / "search" / "search_index.json"
+    path.write_text(json.dumps({"config": config, "docs": DOCS}, ensure_ascii=False))
+    shards.write_shards(path)
+
+    def run(*queries: str) -> dict:
+        result = subprocess.run(
+            [node, "-e", HARNESS, str(WORKERS), str(site), json.dumps(queries, ensure_ascii=False)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(result.stdout)
+
+    return run
+
+
+def pages(answer: dict) -> list[str]:
+    return [items[0]["location"] for items in answer["items"]]
+
+
+def test_a_title_match_ranks_first_and_results_are_grouped_by_page(ask):
+    answer = ask("정규화")["정규화"]
+    assert pages(answer)[:2] == ["bn/", "py/"]  # 제목에 든 페이지가 본문에만 든 페이지보다 먼저
+    assert all(len({i["location"].split("#")[0] for i in items}) == 1 for items in answer["items"])
+
+
+def test_a_page_whose_head_did_not_match_still_gets_its_head_with_score_zero(ask):
+    answer = ask("분산")["분산"]
+    (items,) = answer["items"]
+    assert [i["location"] for i in items] == ["bn/#mean", "bn/"]
+    assert items[1]["score"] == 0
+
+
+def test_required_and_prohibited_terms(ask):
+    found = ask("+쿼리 배치", "평균", "평균 -정규화")
+    assert pages(found["+쿼리 배치"]) == ["att/"]  # 쿼리가 없는 페이지는 빠진다
+    assert {i["location"]: i["score"] > 0 for i in found["평균"]["items"][0]} == {
+        "bn/": True,
+        "bn/#mean": True,
+    }
+    # bn/ 머리 절에는 '정규화'가 있어 빠지고, 묶음을 채우려고 점수 0 으로만 붙는다
+    (items,) = found["평균 -정규화"]["items"]
+    assert [(i["location"], i["score"] > 0) for i in items] == [("bn/#mean", True), ("bn/", False)]
+
+
+def test_the_preview_shows_the_matching_blocks_with_marks(ask):
+    answer = ask("분산")["분산"]
+    section = answer["items"][0][0]
+    assert (
+        section["text"] == "<p>배치 평균과 <mark>분산</mark></p>"
+    )  # 맞은 블록만, 앞뒤 블록은 빼고
+
+
+def test_pages_below_the_preview_cut_have_a_title_and_no_text(ask):
+    answer = ask("배치")["배치"]
+    assert len(answer["items"]) == 28  # 맞은 페이지는 모두 센다(노트 3 + 이야기 25)
+    previewed, rest = answer["items"][:20], answer["items"][20:]
+    assert all(items[0]["text"] for items in previewed)
+    assert all(len(items) == 1 and items[0]["text"] == "" for items in rest)
+    assert {items[0]["location"] for items in rest} >= {
+        "bn/",
+        "att/",
+        "py/",
+    }  # 점수가 낮은 진짜 노트
+    assert all(items[0]["title"] for items in rest)
+
+
+def test_the_suggestion_completes_the_word_from_a_matching_title(ask):
+    assert ask("어텐")["어텐"]["suggest"] == ["어텐션"]
+
+
+def test_an_empty_query_fetches_nothing_and_finds_nothing(ask):
+    assert ask("")[""] == {"items": []}

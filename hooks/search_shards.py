@@ -37,9 +37,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 try:  # pytest 와 `python -m mkdocs` 에서는 저장소 루트가 sys.path 에 있다
-    from hooks.korean_search import enabled, index_path
+    from hooks.korean_search import CACHE_DIR, atomic_write, enabled, index_path
 except ImportError:  # `mkdocs` 명령은 훅을 읽는 동안 hooks/ 를 sys.path 에 넣는다
-    from korean_search import enabled, index_path
+    from korean_search import CACHE_DIR, atomic_write, enabled, index_path
 
 # lunr 의 BM25 상수. Material 은 b 를 0 으로 둔다(절 길이로 보정하지 않는다).
 K1 = 1.2
@@ -252,16 +252,42 @@ def merge_repeated(docs: list[dict]) -> tuple[list[dict], list[int]]:
     return kept, replaced
 
 
-def write_shards(path: Path) -> dict:
-    """search_index.json 을 조각 파일들로 나누고, search_index.json 에는 config 만 남긴다."""
-    index = json.loads(path.read_text(encoding="utf-8"))
+def write_shards(path: Path, cache_dir: Path | None = CACHE_DIR) -> dict:
+    """search_index.json 을 조각 파일들로 나누고, search_index.json 에는 config 만 남긴다.
+
+    색인과 이 훅이 지난 빌드와 같으면 지난 결과(cache_dir/shards.json)를 그대로 쓴다: 노트 1,000개에서 점수
+    계산이 2초쯤 걸리는데, 데워진 빌드는 해시 한 번과 파일 쓰기로 끝난다.
+    """
+    raw = path.read_bytes()
+    key = hashlib.sha256(Path(__file__).read_bytes() + b"\0" + raw).hexdigest()
+    cache = cache_dir / "shards.json" if cache_dir else None
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8")) if cache else {}
+    except (OSError, ValueError):
+        cached = {}
+    if cached.get("key") != key:
+        outputs, index_text, stats = shard_outputs(path, json.loads(raw))
+        cached = {"key": key, "outputs": outputs, "index": index_text, "stats": stats}
+        if cache:
+            atomic_write(cache, json.dumps(cached, ensure_ascii=False))
+    folder = path.parent
+    for sub in ("terms", "pages"):
+        shutil.rmtree(folder / sub, ignore_errors=True)
+        (folder / sub).mkdir()
+    for name, text in cached["outputs"].items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path.write_text(cached["index"], encoding="utf-8")
+    return cached["stats"]
+
+
+def shard_outputs(path: Path, index: dict) -> tuple[dict[str, str], str, dict]:
+    """색인 하나의 조각 파일들(이름 → 글), config 만 남은 search_index.json 의 글, 통계."""
     config = index["config"]
     docs, replaced = merge_repeated(index["docs"])
     if "korean" not in config:
         raise PluginError(
             f"{path}: config.korean(질의 규칙)이 없습니다 — hooks/korean_search.py 가 먼저 돌아야 합니다"
         )
-    folder = path.parent
     lexicon = config.pop("korean")
     postings = {term: encoded(per_doc) for term, per_doc in term_scores(docs, config).items()}
     files, where = pack(shard_groups(postings))
@@ -287,15 +313,10 @@ def write_shards(path: Path) -> dict:
     version = hashlib.sha256(
         "".join(name + "\0" + text for name, text in sorted(outputs.items())).encode("utf-8")
     ).hexdigest()[:12]
-    for sub in ("terms", "pages"):
-        shutil.rmtree(folder / sub, ignore_errors=True)
-        (folder / sub).mkdir()
-    for name, text in outputs.items():
-        (folder / name).write_text(text, encoding="utf-8")
     config["shards"] = {"version": version, "docs": len(docs), "fields": list(config["fields"])}
     index["docs"] = []
-    path.write_text(compact(index), encoding="utf-8")
-    return {"docs": len(docs), "terms": len(postings), "files": len(files), "pages": len(pages)}
+    stats = {"docs": len(docs), "terms": len(postings), "files": len(files), "pages": len(pages)}
+    return outputs, compact(index), stats
 
 
 def load_docs(site: Path) -> list[dict]:

@@ -92,7 +92,7 @@ def ask(tmp_path_factory):
     }
     path = site / "search" / "search_index.json"
     path.write_text(json.dumps({"config": config, "docs": DOCS}, ensure_ascii=False))
-    shards.write_shards(path)
+    shards.write_shards(path, cache_dir=None)
 
     def run(*queries: str) -> dict:
         result = subprocess.run(

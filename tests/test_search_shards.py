@@ -150,7 +150,7 @@ def test_write_shards_leaves_only_config_in_the_index_and_the_docs_come_back(tmp
         {"location": "c/", "title": "배치", "text": "<p>라</p>", "boost": 0.3},
     ]
     path = write_index(tmp_path, docs)
-    stats = shards.write_shards(path)
+    stats = shards.write_shards(path, cache_dir=tmp_path / "cache")
     index = json.loads(path.read_text(encoding="utf-8"))
     assert index["docs"] == []
     assert "korean" not in index["config"]
@@ -169,7 +169,7 @@ def test_the_version_changes_with_the_content(tmp_path):
     two = write_index(tmp_path / "two", [{"location": "a/", "title": "나", "text": ""}])
     versions = []
     for path in (one, two):
-        shards.write_shards(path)
+        shards.write_shards(path, cache_dir=None)
         versions.append(json.loads(path.read_text())["config"]["shards"]["version"])
     assert versions[0] != versions[1]
 
@@ -179,4 +179,24 @@ def test_an_index_without_query_rules_is_refused(tmp_path):
     search.mkdir()
     (search / "search_index.json").write_text(json.dumps({"config": CONFIG, "docs": []}))
     with pytest.raises(PluginError, match="korean_search"):
-        shards.write_shards(search / "search_index.json")
+        shards.write_shards(search / "search_index.json", cache_dir=None)
+
+
+def test_an_unchanged_index_reuses_the_last_result(tmp_path, monkeypatch):
+    docs = [{"location": "a/", "title": "어텐션", "text": "<p>가</p>"}]
+    first = write_index(tmp_path / "first", docs)
+    shards.write_shards(first, cache_dir=tmp_path / "cache")
+    written = {p.relative_to(first.parent): p.read_bytes() for p in first.parent.rglob("*.json")}
+
+    def no_scoring(*args):
+        raise AssertionError("같은 색인인데 점수를 다시 계산했다")
+
+    monkeypatch.setattr(shards, "term_scores", no_scoring)
+    again = write_index(tmp_path / "again", docs)
+    shards.write_shards(again, cache_dir=tmp_path / "cache")
+    assert {
+        p.relative_to(again.parent): p.read_bytes() for p in again.parent.rglob("*.json")
+    } == written
+    changed = write_index(tmp_path / "changed", [{**docs[0], "title": "배치"}])
+    with pytest.raises(AssertionError, match="다시 계산"):
+        shards.write_shards(changed, cache_dir=tmp_path / "cache")

@@ -47,7 +47,6 @@ K1 = 1.2
 SHARD_BYTES = 40_000
 TAG = re.compile(r"<[^>]*>")
 log = logging.getLogger("mkdocs.hooks.search_shards")
-FIELD_ORDER = ("title", "text", "tags", "keywords", "title_keywords")
 
 
 # mkdocs serve 에서는 조각을 다시 불러오기 뒤에 쓴다(아래). 그 일을 하는 스레드.

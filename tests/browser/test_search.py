@@ -297,7 +297,7 @@ def summary(values: list[float]) -> dict:
 def open_search(page, url: str) -> float:
     """첫 페이지를 열고 검색 창에 들어가 색인이 준비될 때까지 기다린다. 준비까지 걸린 시간(ms)을 돌려준다.
 
-    우리 사이트는 검색 창에 들어갈 때 색인을 받으므로(lazy-search-index.js) 초점을 먼저 옮긴다."""
+    우리 사이트는 검색 창에 들어갈 때 색인을 받기 시작하므로(search-prepare.js) 초점을 먼저 옮긴다."""
     page.goto(url)
     page.locator(".md-search__input").focus()
     page.wait_for_function(

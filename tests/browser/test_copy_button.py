@@ -90,3 +90,36 @@ def test_every_doctest_block_on_the_site_copies_its_source(site_survey):
         if data_copy != doctest_source(text)
     ]
     assert mismatched == [], "\n".join(mismatched)
+
+
+LAZY_STATE = """() => [...document.querySelectorAll('.md-typeset pre > code')].map(code => ({
+  mounted: code.parentElement.id.startsWith('__code_'),
+  button: code.parentElement.querySelector('button.md-code__button')?.getAttribute('aria-label') ?? null,
+  overflows: code.scrollWidth > code.clientWidth,
+  tabindex: code.getAttribute('tabindex'),
+}))"""
+
+
+def test_code_blocks_mount_when_seen_and_stay_named_and_focusable(browser, site_url):
+    """content.lazy: 화면 밖 코드 블록은 아직 붙지 않았어도 넘치면 초점을 받고, 스크롤해서 붙으면 복사 버튼에
+    이름이 있다(doctest-copy.js, scroll-regions.js)."""
+    context = browser.new_context(locale="ko-KR", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + NOTE, wait_until="load")
+    page.wait_for_timeout(300)
+    before = page.evaluate(LAZY_STATE)
+    waiting = [block for block in before if not block["mounted"]]
+    assert waiting, "첫 화면 밖의 코드 블록은 아직 붙지 않아야 한다(content.lazy)"
+    overflowing = [block for block in waiting if block["overflows"]]
+    assert overflowing, f"{NOTE}: 좁은 화면에서 넘치는 코드 블록이 없어 이 검사가 아무것도 보지 않는다"
+    assert all(block["tabindex"] == "0" for block in overflowing), before
+
+    # 접힌 풀이 안의 블록은 보이지 않으니 붙지 않는다: 보이는 것 중 마지막 블록까지 스크롤한다
+    last = page.locator(".md-typeset pre > code >> visible=true").last
+    last.scroll_into_view_if_needed()
+    last.locator("xpath=..").locator("button.md-code__button").wait_for(state="attached")
+    after = page.evaluate(LAZY_STATE)
+    context.close()
+    mounted = [block for block in after if block["mounted"]]
+    assert len(mounted) > len(before) - len(waiting), "스크롤한 블록이 붙지 않았다"
+    assert all(block["button"] for block in mounted), f"이름 없는 복사 버튼: {mounted}"

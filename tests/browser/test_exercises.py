@@ -115,7 +115,10 @@ def test_keyboard_opens_a_solution_and_axe_finds_nothing_serious(
     # 펼친 풀이의 복사 버튼 위에 마우스를 올리면 Material 이 title 을 툴팁으로 옮긴다. 그 뒤에도 버튼에
     # 이름이 남는지 아래의 axe-core 가 본다(button-name).
     copy = solution.locator("button.md-code__button")
-    if copy.count():
+    if solution.locator("pre > code").count():
+        # content.lazy: 복사 버튼은 코드 블록이 화면에 들어온 뒤에 생긴다
+        solution.locator("pre > code").first.scroll_into_view_if_needed()
+        copy.first.wait_for(state="attached", timeout=5000)
         copy.first.hover()
         copy.first.evaluate(
             "(button) => new Promise(done => { const t0 = Date.now(); (function wait() {"

@@ -50,6 +50,14 @@
     nameCopyButtons();
   }
 
+  // content.lazy: Material 은 코드 블록이 화면에 들어올 때 복사 버튼을 만든다. 툴팁이 title 을 떼기 전에
+  // 이름을 붙이도록 DOM 이 바뀐 바로 그 차례에 붙인다.
+  new MutationObserver(function (records) {
+    for (var i = 0; i < records.length; i++) {
+      if (records[i].addedNodes.length) return nameCopyButtons();
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage); // 즉시 이동(instant navigation)에도 다시 붙인다
   } else {

@@ -111,7 +111,9 @@ def test_code_blocks_mount_when_seen_and_stay_named_and_focusable(browser, site_
     waiting = [block for block in before if not block["mounted"]]
     assert waiting, "첫 화면 밖의 코드 블록은 아직 붙지 않아야 한다(content.lazy)"
     overflowing = [block for block in waiting if block["overflows"]]
-    assert overflowing, f"{NOTE}: 좁은 화면에서 넘치는 코드 블록이 없어 이 검사가 아무것도 보지 않는다"
+    assert overflowing, (
+        f"{NOTE}: 좁은 화면에서 넘치는 코드 블록이 없어 이 검사가 아무것도 보지 않는다"
+    )
     assert all(block["tabindex"] == "0" for block in overflowing), before
 
     # 접힌 풀이 안의 블록은 보이지 않으니 붙지 않는다: 보이는 것 중 마지막 블록까지 스크롤한다

@@ -109,6 +109,7 @@ BASE_SUFFIXES = """
 이라 라 이라는 라는 이라고 라고 에는 에서는 으로는 로는 와는 과는 에도 에서도 으로도 로도 만으로 만의
 이며 며 이고 이다 입니다 이면 인가 인가요 일까 이요 로서 으로서 로써 으로써 조차 뿐 이든 든 에서의 으로의
 로의 과의 와의 끼리 들 들은 들이 들을 들의 이랑 랑 한테
+예요 이에요 에요 이야 야 인지 일까요 이죠 죠 인데 인데요 입니까
 하는 하다 한다 했다 하면 하고 하여 해서 해 하기 하기에 하는데 하지 할 함 합니다 하나 하나요 할까 하려면
 된다 되는 되어 돼 되면 되고 됨 되나 시키는 시킨다 시켜 적 적인 적으로
 는 은 다 고 게 지 기 음 면 으면 서 어 아 여 었다 았다 는다 는지 을까 니 나요 까 요 려면 으려면 도록 냐 는가 을지
@@ -119,6 +120,12 @@ QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
 종류 사용법 법 두개 세개 여러 가지
+""".split()
+# 읽는 이가 원하는 것을 말하는 낱말(소개, 요약, 장단점…)과 파이썬의 상수. 사이트에 없어도 주제 밖의 근거로
+# 세지 않는다(사이트에 있으면 여느 낱말처럼 찾는다): '이 사이트 소개', 'is_available() False'.
+QUERY_INTENT = """
+소개 요약 정리 총정리 핵심 개념 정의 원리 예시 예제 장점 단점 장단점 비교 기초 입문 직관 공식 쉽게
+간단히 자세히 예상 문제 시험 면접 질문 답 한눈에 한영 대조 목록 모음 true false none
 """.split()
 
 
@@ -716,8 +723,9 @@ def section_keywords(eojeols, prose: str, code: str, site: Site) -> list[str]:
             if site.trusted(word):
                 add(word, *site.compound_parts(word))
         nouns, _ = noun_run(morphemes)
-        # 한 어절 안의 명사 여럿: 층/정규화 → 층정규화
-        if len(nouns) > 1 and all(site.trusted(n) for n in nouns):
+        # 한 어절 안의 명사 여럿: 층/정규화 → 층정규화, 딥/러닝 → 딥러닝. 이은 꼴은 글에 그대로 있는 말이므로
+        # 조각이 믿지 않는 한 글자(딥)여도 색인한다. 조각 자체는 위에서 믿는 것만 넣었다.
+        if len(nouns) > 1:
             add("".join(nouns))
     phrases = ("".join(p) for p in spaced_phrases(eojeols, site.short_words))
     add(*(phrase for phrase in phrases if phrase in site.phrases))
@@ -797,6 +805,7 @@ def browser_lexicon(analyses, known: set[str], site: Site) -> dict:
         "forms": dict(sorted(forms.items())),
         "compounds": compounds,
         "stop": QUERY_STOP,
+        "intent": QUERY_INTENT,
     }
 
 
@@ -1042,6 +1051,8 @@ def spelling_branches(word: str) -> list[list[str]]:
                 step = 3 if rest.startswith("tch") else 2
                 base = "S" if rest.startswith("sh") else "C"
                 alts = [base, base + "I"] if vowel(after(i + step)) else [base + "I"]
+                if rest.startswith("ch") and vowel(after(i + 2)):
+                    alts.append("S")  # 프랑스말에서 온 ch 는 'ㅅ': machine → 머신
             elif rest.startswith(("ph", "th", "ck", "gh", "wh", "qu", "ng")):
                 step = 2
                 alts = {

@@ -41,6 +41,7 @@ const lexicon = {
 }
 let known = new Set()
 let stop = new Set()
+let intent = new Set() /* 원하는 것을 말하는 낱말(소개, 요약)과 파이썬 상수: 사이트에 없어도 주제 밖의 근거가 아니다 */
 let terms = new Set() /* 용어집 용어 */
 let sounds = new Map() /* 열쇠(hangulKey) → 그 열쇠의 사이트 낱말들: 한글 낱말과 영어 낱말(외래어 표) */
 let weakSounds = new Map() /* 짧아서 우연히 겹치기 쉬운 열쇠 → 영어 낱말(약한 외래어 표): 배치 사이즈 → size */
@@ -53,6 +54,8 @@ const LETTER_NAMES = {
   알: "r", 아르: "r", 에스: "s", 티: "t", 유: "u", 브이: "v", 더블유: "w", 더블류: "w", 엑스: "x",
   와이: "y", 제트: "z", 젯: "z"
 }
+/* 두 글자 이상의 고유어 수: 스물여섯, 열두, 다섯, 아흔아홉 */
+const NATIVE_NUMBER = /^(?=..)(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)?(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?$/
 /* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
 const FUZZY_SYLLABLES = 4
 const FUZZY_KEY = 8
@@ -111,6 +114,23 @@ function spelledAcronyms(word) {
     spellings[end] = [...here]
   }
   return (spellings[word.length] || []).filter(w => w.length >= 2 && known.has(w))
+}
+
+/*
+ * 사이트가 한 낱말로 쓰지 않는 약어를 글자 이름으로 친 것(큐케이브이 → Q, K, V): 글자마다 통째로, 모두 있는 절만
+ * 찾는다(+q +k +v). 세 글자 이상이고 읽는 법이 하나일 때만: 비아이티는 bit 와 vit 로 읽혀 고르지 않는다.
+ */
+function spelledLetters(word) {
+  const spellings = []
+  const walk = (start, prefix) => {
+    if (spellings.length > 1) return
+    if (start === word.length) return void spellings.push(prefix)
+    for (let end = start + 1; end <= Math.min(word.length, start + 4); end++)
+      for (const letter of LETTER_NAMES[word.slice(start, end)] || "") walk(end, prefix + letter)
+  }
+  walk(0, "")
+  if (spellings.length !== 1 || spellings[0].length < 3) return []
+  return [...new Set(spellings[0])].map(letter => "+" + letter)
 }
 
 /* 열쇠가 같은 사이트 낱말. -ing 꼴과 명사·-er 꼴도 본다: 인코딩 ↔ 인코드 ↔ 인코더, 마스킹 ↔ 마스크 */
@@ -178,6 +198,10 @@ function resolve(word) {
   for (const form of forms) {
     const found = nearWords(form)
     if (found.length) return { terms: [...new Set(found)], weak: false }
+  }
+  for (const form of forms) {
+    const found = spelledLetters(form)
+    if (found.length) return { terms: found, weak: false }
   }
   return { terms: [], weak: false }
 }
@@ -297,7 +321,7 @@ function latinStem(word) {
  *  weak     짧은 열쇠로만 풀린 말(배치 사이즈의 '사이즈' → size): 찾기는 하되 주제의 근거로 세지 않는다
  *  unknown  끝내 모르는 말 (두 글자 이상)
  *  fragment 모르는 한 글자 조각: 찾지 않는다(식, 수, 이 같은 조각은 어디에나 있다)
- *  neutral  숫자가 섞인 말, 두 글자 이하의 영어: 알고 모름을 따지지 않는다
+ *  neutral  숫자가 섞인 말, 두 글자 이하의 영어, 사이트에 없는 의도 낱말(소개, 요약, False): 알고 모름을 따지지 않는다
  */
 function group(raw, word) {
   if (!HANGUL_WORD.test(word)) {
@@ -312,7 +336,7 @@ function group(raw, word) {
     }
     const near = nearLatin(stem)
     if (near.length) return { word: raw, stem, status: "known", terms: near.map(term => ({ term, boost: 1 })) }
-    return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
+    return { word: raw, stem, status: intent.has(stem) ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
   }
   const stem = stemOf(word)
   if (known.has(stem) || stop.has(stem)) {
@@ -334,12 +358,17 @@ function group(raw, word) {
     const matches = found.terms.map(term => ({ term, boost: 1, exact: exact(term) }))
     return { word: raw, stem, status: found.weak ? "weak" : "known", terms: matches }
   }
-  if (stem.length < 2) {
-    const latin = syllableLoanword(word)
+  /* 한 글자 낱말에 두 글자 이상의 조사·어미가 붙은 말(곳인가요, 법으로)은 그 한 글자로 본다 */
+  const particle = lexicon.suffixes.find(suffix => suffix.length >= 2 && word.length === suffix.length + 1 &&
+    word.endsWith(suffix))
+  if (stem.length < 2 || particle) {
+    const latin = syllableLoanword(particle ? word[0] : word)
     if (latin.length) return { word: raw, stem, status: "known", terms: latin.map(term => ({ term, boost: 1 })) }
     return { word: raw, stem, status: "fragment", terms: [] }
   }
-  return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
+  /* 존댓말 서술어(나와요, 달라요)와 '-려면'으로 끝나는 말은 주제가 아니라 묻는 말투다. 고유어 수(스물여섯)는 숫자다 */
+  const asking = /(?:요|려면)$/.test(word) || NATIVE_NUMBER.test(stem)
+  return { word: raw, stem, status: intent.has(stem) || asking ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
 }
 
 /**
@@ -399,13 +428,13 @@ function analyse(query) {
    * 이상인데 두 음절 이상의 용어집 용어가 없으면 사이트의 일반 낱말(변경, 안내, 게이트)이 섞여 있어도 주제 밖이다.
    * 한 음절 용어(키)는 일상어이기도 해서 근거로 치지 않는다. 모르는 동사 꼴(넣나, 달라요)은 세지 않는다.
    */
-  const nouns = kept.filter(group => group.status === "unknown" && HANGUL_WORD.test(group.stem) &&
+  const nouns = kept.filter(group => group.status === "unknown" && /^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(group.stem) &&
     !lexicon.suffixes.some(suffix => group.stem.length > suffix.length && group.stem.endsWith(suffix))).length
   const namedLong = kept.some(group => group.status !== "unknown" &&
     group.terms.some(({ term }) => term.length >= 2 && terms.has(term)))
   const sure = count("known")
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
-  kept.blocked = (sure === 0 && count("weak") > 0) || (nouns >= 2 && !namedLong) ||
+  kept.blocked = (sure === 0 && count("weak") > 0) || (nouns >= 1 && !namedLong) || (nouns >= 2 && nouns >= sure) ||
     (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
   return kept
 }
@@ -436,6 +465,7 @@ function setup(rules) {
   Object.assign(lexicon, rules)
   known = new Set(lexicon.vocabulary)
   stop = new Set(lexicon.stop)
+  intent = new Set(lexicon.intent || [])
   terms = new Set(lexicon.terms)
   sounds = new Map()
   const alike = (key, word) => {
@@ -443,8 +473,14 @@ function setup(rules) {
     if (!sounds.has(key)) sounds.set(key, [])
     if (!sounds.get(key).includes(word)) sounds.get(key).push(word)
   }
+  /*
+   * 두 음절 한국어 낱말은 영어 낱말의 표기(배치 ↔ batch)일 때만 소리로 찾는다: 열쇠가 짧아 고장 → 고정,
+   * 캐리(어) → 깔리 처럼 뜻이 다른 한국어 낱말과 겹친다.
+   */
+  const loanwords = lexicon.loanwords || {}
   for (const word of lexicon.vocabulary)
-    if (HANGUL_WORD.test(word) && word.length >= 2) alike(hangulKey(word), word)
+    if (HANGUL_WORD.test(word) && (word.length >= 3 || (word.length === 2 && hangulKey(word) in loanwords)))
+      alike(hangulKey(word), word)
   for (const [key, words] of Object.entries(lexicon.loanwords || {}))
     for (const word of words.split(" ")) alike(key, word)
   weakSounds = new Map(Object.entries(lexicon.weak_loanwords || {}).map(([key, words]) => [key, words.split(" ")]))

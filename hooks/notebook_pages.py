@@ -3,6 +3,10 @@
 - 출력 그림(`data:image/...;base64,` 로 페이지에 박힌 SVG·PNG)을 `figures/notebooks/<해시>.<확장자>` 파일로
   꺼내고 `src` 를 그 파일로 바꾼다. 노트북 자체는 그림을 품은 채로 두어 Jupyter 에서 열어도 보이고,
   사이트에서는 HTML 이 가벼워지며 그림은 다른 그림처럼 따로 캐시된다. `#only-light` 같은 조각은 그대로 둔다.
+- 제목에 노트와 같은 규칙(toc 의 slugify)으로 id 를 붙이고, 목차의 링크를 그 id 로 맞춘다. nbconvert 는 한글
+  제목의 id 를 비워(id="", href="#") 제목 링크가 페이지 맨 위로 가고, 목차(mkdocs-jupyter 가 Python-Markdown 의
+  기본 규칙으로 만든 #_1, #_2)는 없는 자리를 가리켰다. 검색 색인도 id 없는 절들을 페이지 주소 하나로 겹쳐
+  '트랜스포머 데모'로 이 페이지를 찾지 못했다. 제목 옆의 ¶ 링크는 노트와 같은 headerlink 로 바꾼다.
 - nbconvert 템플릿이 넣는 두 스크립트를 뺀다. 하나는 Mermaid 를 cdnjs 에서 불러오고, 다른 하나는 MathJax
   설정이다. 이 사이트는 바깥에서 아무것도 불러오지 않고 수식은 빌드할 때 MathML 로 만든다.
 """
@@ -12,8 +16,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html import escape, unescape
 from pathlib import Path
 
+from markdown.extensions.toc import unique
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 FIGURE_DIR = "figures/notebooks"
@@ -27,6 +34,71 @@ SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 UNWANTED_SCRIPT = re.compile(
     r"""import\(\s*["']https?://|\bsrc=["'](?:https?://|["'])|text/x-mathjax-config"""
 )
+
+
+# nbconvert 가 만드는 제목: <h2 id="…">글<a class="anchor-link" href="#…">¶</a></h2>
+HEADING = re.compile(
+    r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>',
+    re.S,
+)
+TAG = re.compile(r"<[^>]+>")
+NOTEBOOK_SEARCH_BOOST = 0.5
+# 검색 색인에 넣지 않는 것: 코드 셀의 입력(편집기, 복사 버튼이 쓰는 숨은 사본, In [n] 표시).
+# Material 은 셀 안에 든 제목의 절을 그 셀이 끝나면 닫으므로, 코드 셀의 글은 모두 페이지 머리 절로 가서 머리가
+# 코드의 낱말(snippets.transformer …)로 부풀었다. 마크다운 셀의 글과 셀의 출력은 색인한다.
+UNSEARCHED = (
+    '<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor"',
+    '<div class="clipboard-copy-txt"',
+    '<div class="jp-InputPrompt jp-InputArea-prompt"',
+)
+
+
+def on_page_content(html, page, config, files):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    toc = config["mdx_configs"].get("toc", {})
+    html, names = name_headings(html, toc["slugify"], toc.get("permalink_title", ""))
+    for block in UNSEARCHED:
+        html = html.replace(block, block + " data-search-exclude")
+    # 데모 노트북은 노트의 주제를 제목에 다시 쓴다(트랜스포머 데모). 같은 낱말이면 그 주제를 설명하는 노트가
+    # 먼저 나오도록 검색 점수를 낮춘다(Material 의 front matter search.boost 와 같은 값).
+    page.meta.setdefault("search", {}).setdefault("boost", NOTEBOOK_SEARCH_BOOST)
+    relink_toc(page.toc, names, page.file.src_uri)
+    return html
+
+
+def name_headings(html: str, slugify, permalink_title: str) -> tuple[str, list[tuple[str, str]]]:
+    """제목마다 글에서 만든 id 를 붙인다: (바꾼 HTML, 차례대로의 (제목 글, id)). 같은 id 는 _1, _2 를 붙인다."""
+    used: set[str] = set()
+    names: list[tuple[str, str]] = []
+
+    def name(match: re.Match) -> str:
+        text = unescape(TAG.sub("", match["inner"])).strip()
+        ident = unique(slugify(text, "-"), used)
+        names.append((text, ident))
+        link = f'<a class="headerlink" href="#{ident}" title="{escape(permalink_title)}">¶</a>'
+        return f'<h{match["level"]} id="{ident}">{match["inner"]}{link}</h{match["level"]}>'
+
+    return HEADING.sub(name, html), names
+
+
+def relink_toc(toc, names: list[tuple[str, str]], path: str) -> None:
+    """목차 항목(제목 차례)을 name_headings 가 붙인 id 로 맞춘다. 맞는 제목이 없으면 빌드를 멈춘다."""
+    waiting = list(names)
+
+    def walk(items):
+        for item in items:
+            title = unescape(TAG.sub("", item.title)).strip()
+            found = next((i for i, (text, _) in enumerate(waiting) if text == title), None)
+            if found is None:
+                raise PluginError(
+                    f"{path}: 목차의 제목 '{item.title}'을 노트북 HTML 에서 찾지 못했습니다 — "
+                    "hooks/notebook_pages.py 의 HEADING 이 nbconvert 의 제목 꼴과 맞는지 확인하세요"
+                )
+            item.id = waiting.pop(found)[1]
+            walk(item.children)
+
+    walk(toc)
 
 
 def on_post_page(output, page, config):

@@ -231,6 +231,35 @@ def pages_of(docs: list[dict]) -> list[list[int]]:
     return list(pages.values())
 
 
+def merge_title_section(docs: list[dict]) -> list[dict]:
+    """페이지 머리 바로 뒤의 절이 머리와 제목이 같으면 머리 하나로 합친다.
+
+    노트북은 첫 코드 셀이 제목(h1) 앞에 온다. Material 은 제목 앞의 글을 페이지 제목을 단 머리 절로, h1 을 같은
+    제목의 절로 또 두어 페이지 제목이 두 번 점수를 받았다('트랜스포머'에 데모가 노트보다 먼저 나왔다). 노트는
+    h1 이 맨 앞이라 이런 절이 없다.
+    """
+    kept: list[dict] = []
+    merged_into: set[int] = set()
+    for doc in docs:
+        head = kept[-1] if kept else None
+        if (
+            head is not None
+            and len(kept) - 1 not in merged_into
+            and "#" not in head["location"]
+            and doc["location"].startswith(head["location"] + "#")
+            and doc["title"] == head["title"]
+        ):
+            merged = dict(head)
+            for key, value in doc.items():
+                if key not in ("location", "title", "tags", "boost") and isinstance(value, str):
+                    merged[key] = f"{head[key]} {value}" if head.get(key) else value
+            kept[-1] = merged
+            merged_into.add(len(kept) - 1)
+        else:
+            kept.append(doc)
+    return kept
+
+
 def merge_repeated(docs: list[dict]) -> tuple[list[dict], list[int]]:
     """주소가 같은 절이 또 나오면 뒤의 것이 앞의 것을 대신한다: (절들, 대신 들어간 절 번호들).
 
@@ -282,7 +311,7 @@ def write_shards(path: Path, cache_dir: Path | None = CACHE_DIR) -> dict:
 def shard_outputs(path: Path, index: dict) -> tuple[dict[str, str], str, dict]:
     """색인 하나의 조각 파일들(이름 → 글), config 만 남은 search_index.json 의 글, 통계."""
     config = index["config"]
-    docs, replaced = merge_repeated(index["docs"])
+    docs, replaced = merge_repeated(merge_title_section(index["docs"]))
     if "korean" not in config:
         raise PluginError(
             f"{path}: config.korean(질의 규칙)이 없습니다 — hooks/korean_search.py 가 먼저 돌아야 합니다"

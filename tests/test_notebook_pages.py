@@ -37,3 +37,85 @@ def test_markdown_pages_are_left_alone(tmp_path):
     html = '<img src="data:image/png;base64,AAAA"><script src=""></script>'
     assert render(html, tmp_path, src_uri="dl/attention.md", url="dl/attention/") == html
     assert not (tmp_path / "figures").exists()
+
+
+# ---------------------------------------------------------------------------
+# 제목의 id, 목차, 검색
+# ---------------------------------------------------------------------------
+
+NOTEBOOK_HTML = (
+    '<div class="jp-Cell jp-MarkdownCell"><h1 id="">트랜스포머 데모<a class="anchor-link" href="#">¶</a></h1>'
+    '<h2 id="1">1. 숫자를 읽기<a class="anchor-link" href="#1">¶</a></h2></div>'
+    '<div class="jp-InputPrompt jp-InputArea-prompt">In [1]:</div>'
+    '<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor"><pre>import torch</pre></div>'
+    '<div class="clipboard-copy-txt" id="cell-1">import torch</div>'
+    '<h2 id="">지도 &amp; 표<a class="anchor-link" href="#">¶</a></h2>'
+    '<h3 id="">지도 &amp; 표<a class="anchor-link" href="#">¶</a></h3>'
+)
+
+
+def notebook_page(src_uri="demo/nb.ipynb"):
+    from mkdocs.structure.toc import get_toc
+
+    tokens = [
+        {"level": 1, "id": "", "name": "트랜스포머 데모", "children": [
+            {"level": 2, "id": "_1", "name": "1. 숫자를 읽기", "children": []},
+            {"level": 2, "id": "_2", "name": "지도 &amp; 표", "children": [
+                {"level": 3, "id": "_3", "name": "지도 &amp; 표", "children": []},
+            ]},
+        ]},
+    ]  # fmt: skip
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), toc=get_toc(tokens), meta={})
+
+
+def content(page, html=NOTEBOOK_HTML):
+    from pymdownx.slugs import slugify
+
+    config = {
+        "mdx_configs": {
+            "toc": {"slugify": slugify(case="lower"), "permalink_title": "이 제목의 링크"}
+        }
+    }
+    return notebook_pages.on_page_content(html, page, config, None)
+
+
+def test_notebook_headings_get_the_same_ids_as_notes_and_the_toc_follows():
+    page = notebook_page()
+    out = content(page)
+    ids = [
+        "트랜스포머-데모",
+        "1-숫자를-읽기",
+        "지도--표",
+        "지도--표_1",
+    ]  # 노트의 toc 와 같은 slugify
+    for ident in ids:
+        assert f'id="{ident}"' in out
+        assert f'<a class="headerlink" href="#{ident}" title="이 제목의 링크">¶</a>' in out
+    assert 'id=""' not in out and "anchor-link" not in out
+
+    def anchors(items):
+        return [a for item in items for a in [item.url, *anchors(item.children)]]
+
+    assert anchors(page.toc) == [f"#{ident}" for ident in ids]
+
+
+def test_notebook_code_inputs_stay_out_of_search_and_the_page_ranks_below_notes():
+    page = notebook_page()
+    out = content(page)
+    for block in ("jp-InputPrompt", "jp-CodeMirrorEditor", "clipboard-copy-txt"):
+        assert f"{block}" in out and out.count("data-search-exclude") == 3
+    assert page.meta["search"]["boost"] == notebook_pages.NOTEBOOK_SEARCH_BOOST < 1
+
+
+def test_a_toc_heading_missing_from_the_html_stops_the_build():
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    page = notebook_page()
+    with pytest.raises(PluginError, match="demo/nb.ipynb"):
+        content(page, NOTEBOOK_HTML.replace("1. 숫자를 읽기", "1. 다른 제목"))
+
+
+def test_markdown_pages_keep_their_headings():
+    page = notebook_page(src_uri="dl/attention.md")
+    assert content(page) == NOTEBOOK_HTML

@@ -128,6 +128,20 @@ def test_a_repeated_location_replaces_the_earlier_section_and_is_not_a_page_head
     assert replaced == [0]
 
 
+def test_a_title_section_right_after_the_page_head_joins_the_head():
+    # 노트북: 첫 코드 셀(머리, 페이지 제목) 뒤에 같은 제목의 h1 절
+    docs = [
+        {"location": "demo/", "title": "데모", "text": "In [1]", "keywords": "import"},
+        {"location": "demo/#데모", "title": "데모", "text": "<p>소개</p>", "keywords": "소개"},
+        {"location": "demo/#a", "title": "데모", "text": "A"},
+        {"location": "note/", "title": "노트", "text": ""},
+        {"location": "note/#b", "title": "노트 더 보기", "text": "B"},
+    ]
+    kept = shards.merge_title_section(docs)
+    assert [d["location"] for d in kept] == ["demo/", "demo/#a", "note/", "note/#b"]
+    assert kept[0]["text"] == "In [1] <p>소개</p>" and kept[0]["keywords"] == "import 소개"
+
+
 def test_sections_of_a_page_must_be_next_to_each_other():
     docs = [{"location": "a/"}, {"location": "b/"}, {"location": "a/#x"}]
     with pytest.raises(PluginError, match="a/#x"):

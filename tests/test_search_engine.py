@@ -163,3 +163,10 @@ def test_the_suggestion_completes_the_word_from_a_matching_title(ask):
 
 def test_an_empty_query_fetches_nothing_and_finds_nothing(ask):
     assert ask("")[""] == {"items": []}
+
+
+def test_three_site_words_that_never_meet_in_one_section_are_another_topic(ask):
+    found = ask("kwargs 쿼리 분산", "배치 평균 분산", "쿼리 키 kwargs")
+    assert found["kwargs 쿼리 분산"]["items"] == []  # 세 낱말이 서로 다른 페이지에 흩어져 있다
+    assert pages(found["배치 평균 분산"])[0] == "bn/#mean"  # 한 절에 함께 있다
+    assert "att/#keys" in pages(found["쿼리 키 kwargs"])  # 둘만 함께 있어도 주제 안이다

@@ -505,8 +505,23 @@ function bare(term) {
 }
 
 /* 결과를 읽는 이에게 맞게: 사이트에 없는 주제면 비우고, 강조만 하는 조각(무게 0)으로만 맞은 페이지는 뺀다 */
+/*
+ * 사이트 낱말 셋 이상으로 된 질의인데 어느 절에도 그 가운데 둘이 함께 있지 않으면 다른 분야의 질의다: '리눅스
+ * 커널 컴파일'은 세 낱말이 모두 사이트에 있지만 서로 다른 노트에 흩어져 있다. 둘로 된 질의는 보지 않는다(함께
+ * 쓰이지 않은 두 낱말로 묻는 일은 주제 안에서도 흔하다).
+ */
+const SCATTERED_MIN_WORDS = 3
+function scattered(result, groups) {
+  const known = groups.filter(group => group.status === "known")
+  if (known.length < SCATTERED_MIN_WORDS) return false
+  for (const items of result.items)
+    for (const item of items)
+      if (known.filter(group => group.terms.some(({ term }) => item.terms[bare(term)])).length >= 2) return false
+  return true
+}
+
 function finish(result, groups) {
-  if (groups.blocked) result.items = []
+  if (groups.blocked || scattered(result, groups)) result.items = []
   const scoring = new Set(groups.flatMap(group => group.terms.filter(t => t.boost > 0).map(t => bare(t.term))))
   result.items = result.items.filter(items =>
     items.some(item => Object.keys(item.terms).some(term => item.terms[term] && scoring.has(term))))

@@ -624,3 +624,10 @@ def test_the_browser_computes_the_same_loanword_keys(tmp_path):
     result = subprocess.run([node, str(tmp_path / "keys.js")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [ks.loanword_key(w) for w in words]
+
+
+def test_a_function_call_is_split_into_its_name_and_arguments(browser_queries):
+    found = browser_queries("calculate_gain('relu')", "nn.Linear(3, bias=False)")
+    assert found["calculate_gain('relu')"]["query"].split()[:2] == ["calculate_gain", "relu"]
+    assert found["nn.Linear(3, bias=False)"]["query"].split()[:1] == ["nn.linear"]
+    assert "bias" in found["nn.Linear(3, bias=False)"]["query"].split()

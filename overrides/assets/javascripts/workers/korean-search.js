@@ -384,8 +384,11 @@ function analyse(query) {
       groups.push({ word: token, stem: token, status: "neutral", terms: [{ term: token.toLowerCase(), boost: 1 }] })
       continue
     }
-    /* 하이픈은 Material 도 낱말을 가르는 구분자로 본다: 시퀀스-투-시퀀스 → 시퀀스, 투, 시퀀스 */
-    for (const raw of token.split(/-+/)) {
+    /*
+     * 하이픈은 Material 도 낱말을 가르는 구분자로 본다: 시퀀스-투-시퀀스 → 시퀀스, 투, 시퀀스. 함수 호출의 괄호,
+     * 따옴표, 쉼표, 등호도 가른다: calculate_gain('relu') → calculate_gain, relu (색인은 코드 이름을 따로 담는다).
+     */
+    for (const raw of token.split(/[-(),'"=]+/)) {
       const word = raw.toLowerCase().replace(EDGE_PUNCTUATION, "")
       if (word) groups.push(group(raw, word))
     }

@@ -1,4 +1,5 @@
-"""hooks/notebook_pages.py: 노트북 페이지의 박힌 그림을 파일로 꺼내고, 바깥을 부르는 스크립트를 뺀다."""
+"""hooks/notebook_pages.py: 노트북 페이지의 박힌 그림을 파일로 꺼내고, 바깥을 부르는 스크립트를 빼고,
+제목에 노트와 같은 id 를 붙이며 검색 색인에 넣을 것을 고른다."""
 
 from __future__ import annotations
 

@@ -367,8 +367,9 @@ function group(raw, word) {
     return { word: raw, stem, status: "fragment", terms: [] }
   }
   /* 존댓말 서술어(나와요, 달라요)와 '-려면'으로 끝나는 말은 주제가 아니라 묻는 말투다. 고유어 수(스물여섯)는 숫자다 */
-  const asking = /(?:요|려면)$/.test(word) || NATIVE_NUMBER.test(stem)
-  return { word: raw, stem, status: intent.has(stem) || asking ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
+  const asking = /(?:요|려면)$/.test(word)
+  const neutral = intent.has(stem) || asking || NATIVE_NUMBER.test(stem)
+  return { word: raw, stem, status: neutral ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
 }
 
 /**
@@ -427,9 +428,10 @@ function analyse(query) {
     n + (group.status !== "unknown" ? 0 : /^[a-z]/.test(group.stem) ? 2 : 1), 0)
   const named = kept.some(group => group.status !== "unknown" && group.terms.some(({ term }) => terms.has(term)))
   /*
-   * 조사·어미가 붙지 않은 모르는 한글 낱말(공항, 탑승, 패션)은 다른 분야의 명사일 때가 많다. 그런 낱말이 둘
-   * 이상인데 두 음절 이상의 용어집 용어가 없으면 사이트의 일반 낱말(변경, 안내, 게이트)이 섞여 있어도 주제 밖이다.
-   * 한 음절 용어(키)는 일상어이기도 해서 근거로 치지 않는다. 모르는 동사 꼴(넣나, 달라요)은 세지 않는다.
+   * 조사·어미가 붙지 않은 모르는 한글 낱말(포토샵, 공항, 제3정규형)은 다른 분야의 명사일 때가 많다. 그런 낱말이
+   * 하나라도 있는데 두 음절 이상의 용어집 용어가 없으면, 사이트의 일반 낱말(레이어, 변경, 게이트)이 섞여 있어도
+   * 주제 밖이다. 한 음절 용어(키)는 일상어이기도 해서 근거로 치지 않는다. 그런 낱말이 둘 이상이고 아는 낱말보다
+   * 적지 않으면 용어집 용어가 있어도 주제 밖이다('주식 포트폴리오 가중치 계산'). 모르는 동사 꼴(넣나)은 세지 않는다.
    */
   const nouns = kept.filter(group => group.status === "unknown" && /^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(group.stem) &&
     !lexicon.suffixes.some(suffix => group.stem.length > suffix.length && group.stem.endsWith(suffix))).length
@@ -507,7 +509,6 @@ function bare(term) {
   return term.replace(/^[+-](?=.)/, "")
 }
 
-/* 결과를 읽는 이에게 맞게: 사이트에 없는 주제면 비우고, 강조만 하는 조각(무게 0)으로만 맞은 페이지는 뺀다 */
 /*
  * 사이트 낱말 셋 이상으로 된 질의인데 어느 절에도 그 가운데 둘이 함께 있지 않으면 다른 분야의 질의다: '리눅스
  * 커널 컴파일'은 세 낱말이 모두 사이트에 있지만 서로 다른 노트에 흩어져 있다. 둘로 된 질의는 보지 않는다(함께
@@ -515,14 +516,15 @@ function bare(term) {
  */
 const SCATTERED_MIN_WORDS = 3
 function scattered(result, groups) {
-  const known = groups.filter(group => group.status === "known")
-  if (known.length < SCATTERED_MIN_WORDS) return false
+  const siteWords = groups.filter(group => group.status === "known")
+  if (siteWords.length < SCATTERED_MIN_WORDS) return false
   for (const items of result.items)
     for (const item of items)
-      if (known.filter(group => group.terms.some(({ term }) => item.terms[bare(term)])).length >= 2) return false
+      if (siteWords.filter(group => group.terms.some(({ term }) => item.terms[bare(term)])).length >= 2) return false
   return true
 }
 
+/* 결과를 읽는 이에게 맞게: 사이트에 없는 주제면 비우고, 강조만 하는 조각(무게 0)으로만 맞은 페이지는 뺀다 */
 function finish(result, groups) {
   if (groups.blocked || scattered(result, groups)) result.items = []
   const scoring = new Set(groups.flatMap(group => group.terms.filter(t => t.boost > 0).map(t => bare(t.term))))

@@ -7,7 +7,8 @@
   제목의 id 를 비워(id="", href="#") 제목 링크가 페이지 맨 위로 가고, 목차(mkdocs-jupyter 가 Python-Markdown 의
   기본 규칙으로 만든 #_1, #_2)는 없는 자리를 가리켰다. 검색 색인도 id 없는 절들을 페이지 주소 하나로 겹쳐
   '트랜스포머 데모'로 이 페이지를 찾지 못했다. 제목 옆의 ¶ 링크는 노트와 같은 headerlink 로 바꾼다.
-- 검색: 코드 셀의 입력은 색인하지 않고(UNSEARCHED), 같은 주제의 노트보다 뒤에 오도록 search.boost 를 준다.
+- 검색: 코드 셀의 입력은 HTML 에서는 색인하지 않고(UNSEARCHED) 빌드가 끝난 뒤 그 셀 위의 제목 절에 더한다
+  (attach_code_to_sections). 같은 주제의 노트보다 뒤에 오도록 search.boost 를 준다.
 - nbconvert 템플릿이 넣는 두 스크립트를 뺀다. 하나는 Mermaid 를 cdnjs 에서 불러오고, 다른 하나는 MathJax
   설정이다. 이 사이트는 바깥에서 아무것도 불러오지 않고 수식은 빌드할 때 MathML 로 만든다.
 """
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html import escape, unescape
 from pathlib import Path
 
 from markdown.extensions.toc import unique
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 FIGURE_DIR = "figures/notebooks"
@@ -44,9 +47,10 @@ HEADING = re.compile(
 )
 TAG = re.compile(r"<[^>]+>")
 NOTEBOOK_SEARCH_BOOST = 0.5
-# 검색 색인에 넣지 않는 것: 코드 셀의 입력(편집기, 복사 버튼이 쓰는 숨은 사본, In [n] 표시).
+# HTML 에서 색인하지 않는 것: 코드 셀의 입력(편집기, 복사 버튼이 쓰는 숨은 사본, In [n] 표시).
 # Material 은 셀 안에 든 제목의 절을 그 셀이 끝나면 닫으므로, 코드 셀의 글은 모두 페이지 머리 절로 가서 머리가
-# 코드의 낱말(snippets.transformer …)로 부풀었다. 마크다운 셀의 글과 셀의 출력은 색인한다.
+# 코드의 낱말(snippets.transformer …)로 부풀었다. 마크다운 셀의 글과 셀의 출력은 색인한다. 입력의 코드는
+# attach_code_to_sections 가 빌드 끝에 제 절로 옮긴다.
 UNSEARCHED = (
     '<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor"',
     '<div class="clipboard-copy-txt"',
@@ -54,11 +58,26 @@ UNSEARCHED = (
 )
 
 
+# 이름 붙인 제목과 코드 셀 입력의 코드(<pre>): 문서 차례대로 훑어 코드를 바로 위 제목에 붙인다
+HEADING_OR_CODE = re.compile(
+    r'<h[1-6] id="(?P<id>[^"]+)">'
+    r'|<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor".*?<pre>(?P<code>.*?)</pre>',
+    re.S,
+)
+# 이번 빌드의 노트북 코드: 검색 색인의 절 주소(location) → 그 절 아래 코드 셀들의 코드
+code_by_section: dict[str, list[str]] = {}
+
+
+def on_pre_build(config):
+    code_by_section.clear()
+
+
 def on_page_content(html, page, config, files):
     if not page.file.src_uri.endswith(".ipynb"):
         return html
     toc = config["mdx_configs"].get("toc", {})
     html, names = name_headings(html, toc["slugify"], toc.get("permalink_title", ""))
+    code_by_section.update(code_sections(html, page.url))
     for block in UNSEARCHED:
         html = html.replace(block, block + " data-search-exclude")
     # 데모 노트북은 노트의 주제를 제목에 다시 쓴다(트랜스포머 데모). 같은 낱말이면 그 주제를 설명하는 노트가
@@ -81,6 +100,51 @@ def name_headings(html: str, slugify, permalink_title: str) -> tuple[str, list[t
         return f'<h{match["level"]} id="{ident}">{match["inner"]}{link}</h{match["level"]}>'
 
     return HEADING.sub(name, html), names
+
+
+def code_sections(html: str, page_url: str) -> dict[str, list[str]]:
+    """코드 셀 입력의 코드를 바로 위 제목의 절 주소로 모은다. 첫 제목(h1) 위나 그 아래는 페이지 주소다.
+
+    Material 의 색인은 첫 절에 id 를 붙이지 않으므로(페이지 머리) 첫 제목의 절 주소는 페이지 주소 그대로다.
+    """
+    sections: dict[str, list[str]] = {}
+    location = page_url
+    first = True
+    for match in HEADING_OR_CODE.finditer(html):
+        if match["id"] is not None:
+            location = page_url if first else f"{page_url}#{match['id']}"
+            first = False
+        else:
+            code = unescape(TAG.sub("", match["code"])).strip()
+            if code:
+                sections.setdefault(location, []).append(code)
+    return sections
+
+
+# Material 이 색인을 쓴 뒤, hooks/korean_search.py(-100)가 색인의 낱말을 분석하기 전에 돈다
+@event_priority(-90)
+def on_post_build(config):
+    if not code_by_section:
+        return
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    attach_code_to_sections(index["docs"], code_by_section, path)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def attach_code_to_sections(docs: list[dict], code: dict[str, list[str]], path: Path) -> None:
+    """절의 본문 끝에 그 절 아래 코드 셀들의 코드를 <pre><code> 로 더한다. 없는 절이면 빌드를 멈춘다."""
+    by_location = {doc["location"]: doc for doc in docs}
+    for location, blocks in code.items():
+        if location not in by_location:
+            raise PluginError(
+                f"{path}: 노트북 코드를 붙일 절 '{location}'이 검색 색인에 없습니다 — "
+                "hooks/notebook_pages.py 의 HEADING_OR_CODE 가 제목의 id 와 맞는지 확인하세요"
+            )
+        doc = by_location[location]
+        doc["text"] += "".join(
+            f"<pre><code>{escape(block, quote=False)}</code></pre>" for block in blocks
+        )
 
 
 def relink_toc(toc, names: list[tuple[str, str]], path: str) -> None:

@@ -66,7 +66,10 @@ def notebook_page(src_uri="demo/nb.ipynb"):
             ]},
         ]},
     ]  # fmt: skip
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), toc=get_toc(tokens), meta={})
+    url = src_uri.rsplit(".", 1)[0] + "/"
+    return SimpleNamespace(
+        file=SimpleNamespace(src_uri=src_uri), url=url, toc=get_toc(tokens), meta={}
+    )
 
 
 def content(page, html=NOTEBOOK_HTML):
@@ -100,12 +103,38 @@ def test_notebook_headings_get_the_same_ids_as_notes_and_the_toc_follows():
     assert anchors(page.toc) == [f"#{ident}" for ident in ids]
 
 
-def test_notebook_code_inputs_stay_out_of_search_and_the_page_ranks_below_notes():
+def test_notebook_code_inputs_stay_out_of_the_page_html_search_and_the_page_ranks_below_notes():
     page = notebook_page()
     out = content(page)
     for block in ("jp-InputPrompt", "jp-CodeMirrorEditor", "clipboard-copy-txt"):
         assert f"{block}" in out and out.count("data-search-exclude") == 3
     assert page.meta["search"]["boost"] == notebook_pages.NOTEBOOK_SEARCH_BOOST < 1
+
+
+def test_code_inputs_are_searched_under_the_heading_above_them(tmp_path):
+    notebook_pages.on_pre_build({})
+    content(notebook_page())
+    # 첫 제목(h1)의 절은 색인에서 페이지 머리라 주소에 id 가 없다. 코드는 바로 위의 h2 절로 간다
+    assert notebook_pages.code_by_section == {"demo/nb/#1-숫자를-읽기": ["import torch"]}
+    docs = [
+        {"location": "demo/nb/", "text": "<p>머리</p>"},
+        {"location": "demo/nb/#1-숫자를-읽기", "text": "<p>글</p>"},
+    ]
+    notebook_pages.attach_code_to_sections(
+        docs, {"demo/nb/#1-숫자를-읽기": ["x = a < b"]}, tmp_path / "search_index.json"
+    )
+    assert docs[1]["text"] == "<p>글</p><pre><code>x = a &lt; b</code></pre>"
+    assert docs[0]["text"] == "<p>머리</p>"
+
+
+def test_code_for_a_section_missing_from_the_index_stops_the_build(tmp_path):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="demo/nb/#없는-절"):
+        notebook_pages.attach_code_to_sections(
+            [{"location": "demo/nb/", "text": ""}], {"demo/nb/#없는-절": ["x"]}, tmp_path / "i.json"
+        )
 
 
 def test_a_toc_heading_missing_from_the_html_stops_the_build():

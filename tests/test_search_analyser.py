@@ -447,7 +447,7 @@ QUERY_INDEX = {
         {
             "location": "c/",
             "title": "어텐션",
-            "text": "<p>어텐션은 √d_k 로 나눈다. 키와 쿼리, 키워드 인자.</p>",
+            "text": "<p>어텐션은 √d_k 로 나눈다. 키와 쿼리, 키워드 인자. 분산은 1/nin 과 1/nout.</p>",
         },
         {
             "location": "d/",
@@ -556,16 +556,53 @@ def test_a_two_letter_acronym_said_aloud_is_matched_whole(browser_queries):
     )  # pr* 는 print, probability 까지 맞는다
 
 
-def test_an_unknown_noun_without_a_site_term_is_off_topic(browser_queries):
+def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_queries):
     found = browser_queries(
-        "공항 탑승 배치 크기", "공항 기울기 소실", "포토샵 레이어", "공항 탑승 기울기 소실"
+        "공항 탑승 배치 크기",
+        "포토샵 레이어",
+        "공항 기울기 소실",
+        "변압기 트랜스포머",
+        "몸무게 배치 크기",
     )
     assert found["공항 탑승 배치 크기"]["blocked"]  # 사이트의 일반 낱말이 섞여 있어도
-    # 조사 없는 모르는 명사(다른 분야의 이름)가 있으면 두 음절 이상의 용어집 용어가 있어야 주제 안이다
     assert found["포토샵 레이어"]["blocked"]
-    assert not found["공항 기울기 소실"]["blocked"]
-    # 모르는 명사가 둘 이상이고 아는 낱말보다 적지 않으면 용어집 용어가 있어도 주제 밖이다
-    assert found["공항 탑승 기울기 소실"]["blocked"]
+    # 사이트가 쓰지 않은 명사는 다른 분야의 말이다: 용어집 용어(기울기 소실, 트랜스포머)도 그 분야의 뜻이다
+    assert found["공항 기울기 소실"]["blocked"]
+    assert found["변압기 트랜스포머"]["blocked"]  # '-기'로 끝나도 세 음절이면 명사다
+    assert found["몸무게 배치 크기"]["blocked"]
+
+
+def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries):
+    queries = (
+        "배치 크기 넣기",
+        "배치 크기 학습해도",
+        "배치 크기 가능한지",
+        "일차 배치 크기",
+        "팔승 배치 크기",
+    )
+    found = browser_queries(*queries)
+    assert not any(found[q]["blocked"] for q in queries), found
+
+
+def test_a_two_syllable_prefix_of_a_site_word_counts_only_while_typing(browser_queries):
+    found = browser_queries("키워 배치 크기", "배치 크기 키워", "교사 강")
+    assert found["키워 배치 크기"]["blocked"]  # 키워 → 키워드 는 다 친 낱말이면 우연이다
+    assert not found["배치 크기 키워"]["blocked"]  # 마지막 낱말은 아직 치는 중이다
+    assert not found["교사 강"]["blocked"]
+
+
+def test_a_code_name_with_a_piece_the_site_never_uses_is_another_library(browser_queries):
+    found = browser_queries("배치 layer.save", "배치 layer.normalization")
+    assert found["배치 layer.save"]["blocked"]  # save 는 사이트에 없다: 다른 라이브러리의 API 다
+    assert not found["배치 layer.normalization"]["blocked"]
+
+
+def test_a_subscript_read_aloud_after_a_letter_name_finds_the_symbol(browser_queries):
+    found = browser_queries("엔인", "엔아웃 분의", "인")
+    assert found["엔인"]["query"] == "nin"  # n_in (수식의 아래 첨자)
+    assert found["엔아웃 분의"]["query"].split()[0] == "nout"
+    assert not found["엔아웃 분의"]["blocked"]  # 분수를 읽는 말(분의)은 숫자처럼 중립이다
+    assert "in" not in found["인"]["query"].split()  # 첨자 이름만으로는 글자가 아니다
 
 
 def test_words_that_say_how_the_reader_asks_are_not_evidence_of_another_topic(browser_queries):

@@ -170,3 +170,17 @@ def test_three_site_words_that_never_meet_in_one_section_are_another_topic(ask):
     assert found["kwargs 쿼리 분산"]["items"] == []  # 세 낱말이 서로 다른 페이지에 흩어져 있다
     assert pages(found["배치 평균 분산"])[0] == "bn/#mean"  # 한 절에 함께 있다
     assert "att/#keys" in pages(found["쿼리 키 kwargs"])  # 둘만 함께 있어도 주제 안이다
+
+
+def test_two_bare_site_nouns_that_never_share_a_page_are_another_topic(ask):
+    found = ask("쿼리 분산", "평균 배치", "어텐션 키", "쿼리를 분산")
+    assert found["쿼리 분산"]["items"] == []  # 쿼리는 att/ 에만, 분산은 bn/ 에만 있다
+    assert pages(found["평균 배치"])[0] == "bn/#mean"
+    assert pages(found["어텐션 키"]) == ["att/"]  # 같은 페이지의 다른 절이면 주제 안이다
+    assert found["쿼리를 분산"]["items"]  # 조사가 붙은 말은 문장처럼 묻는 것이라 보지 않는다
+
+
+def test_four_site_words_need_one_page_with_all_but_one_of_them(ask):
+    found = ask("쿼리 키 평균 분산", "배치 평균 분산 정규화")
+    assert found["쿼리 키 평균 분산"]["items"] == []  # 두 낱말씩 두 페이지에 흩어져 있다
+    assert pages(found["배치 평균 분산 정규화"])[0].startswith("bn/")

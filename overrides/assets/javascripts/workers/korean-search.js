@@ -54,8 +54,14 @@ const LETTER_NAMES = {
   알: "r", 아르: "r", 에스: "s", 티: "t", 유: "u", 브이: "v", 더블유: "w", 더블류: "w", 엑스: "x",
   와이: "y", 제트: "z", 젯: "z"
 }
+/* 수식의 아래 첨자로 흔히 읽는 영어 낱말: 엔인 → n_in(nin), 엔아웃 → n_out(nout). 글자 이름 뒤에만 온다 */
+const SUBSCRIPT_NAMES = { 인: "in", 아웃: "out" }
 /* 두 글자 이상의 고유어 수: 스물여섯, 열두, 다섯, 아흔아홉 */
 const NATIVE_NUMBER = /^(?=..)(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)?(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?$/
+/* 한자어 수로 읽은 차수·거듭제곱·분수(일차, 팔승, 이분의): 숫자다 */
+const SINO_NUMBER = /^(?=.)[영일이삼사오육칠팔구십백천만억]*(?:차|승|제곱|분의|배|번째|차원)?$/
+/* 서술어(동사·형용사)의 꼴: 하다·되다·시키다 활용이 든 말(학습해도, 가능한지), 서술어에만 붙는 끝 음절(읽는, 두면, 작을) */
+const PREDICATE = /.(?:하|해|한|할|했|되|돼|된|될|시키|시켜|시킨)|[는은을면요야서며던든니냐죠까]$/
 /* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
 const FUZZY_SYLLABLES = 4
 const FUZZY_KEY = 8
@@ -108,9 +114,12 @@ function spelledAcronyms(word) {
   for (let end = 1; end <= word.length; end++) {
     const here = new Set()
     for (let start = Math.max(0, end - 4); start < end; start++)
-      for (const prefix of spellings[start] || [])
-        for (const letter of LETTER_NAMES[word.slice(start, end)] || "")
+      for (const prefix of spellings[start] || []) {
+        const piece = word.slice(start, end)
+        for (const letter of LETTER_NAMES[piece] || "")
           if (here.size < 64) here.add(prefix + letter)
+        if (prefix && piece in SUBSCRIPT_NAMES) here.add(prefix + SUBSCRIPT_NAMES[piece])
+      }
     spellings[end] = [...here]
   }
   return (spellings[word.length] || []).filter(w => w.length >= 2 && known.has(w))
@@ -330,6 +339,11 @@ function group(raw, word) {
     const runs = (stem.match(/[가-힣]{2,}/g) || []).filter(run => !lexicon.suffixes.includes(run))
     if (runs.some(run => group(run, run).status === "unknown"))
       return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
+    /* 코드 이름(model.save, nn.init.orthogonal_)의 영어 조각 가운데 사이트에 없는 것이 있으면 다른 라이브러리의 말이다 */
+    const pieces = stem.split(/[._]+/).filter(piece => /^[a-z]{3,}$/.test(piece))
+    if (pieces.length > 1 && !known.has(stem) && !isPrefix(stem) &&
+      pieces.some(piece => !known.has(piece) && !isPrefix(piece) && !nearLatin(piece).length))
+      return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
     if (!/^[a-z]{3,}$/.test(stem) || known.has(stem) || isPrefix(stem)) {
       const status = /^[a-z]{3,}$/.test(stem) ? "known" : "neutral"
       return { word: raw, stem, status, terms: [{ term: stem, boost: 1 }] }
@@ -349,8 +363,12 @@ function group(raw, word) {
       for (const term of soundAlikes(stem)) if (/^[a-z]/.test(term)) found.push({ term, boost: 1 })
     return { word: raw, stem, status: "known", terms: found }
   }
+  /*
+   * 사이트 낱말의 앞부분인 말: 세 음절 이상이면 다른 표기다(자비에 → 자비에르). 두 음절은 우연일 때가 많아서
+   * (사육 → 사육팔) 아직 치는 중인 마지막 낱말일 때만 아는 말이다(analyse).
+   */
   if (stem.length >= 2 && isPrefix(stem))
-    return { word: raw, stem, status: "known", terms: [{ term: stem, boost: 1 }] }
+    return { word: raw, stem, status: "known", typing: stem.length === 2, terms: [{ term: stem, boost: 1 }] }
   const found = resolve(word)
   if (found.terms.length) {
     /* 두 글자 약어(피알 → pr)는 통째로만 찾는다: 앞부분 일치면 print, probability 까지 맞는다 */
@@ -368,8 +386,19 @@ function group(raw, word) {
   }
   /* 존댓말 서술어(나와요, 달라요)와 '-려면'으로 끝나는 말은 주제가 아니라 묻는 말투다. 고유어 수(스물여섯)는 숫자다 */
   const asking = /(?:요|려면)$/.test(word)
-  const neutral = intent.has(stem) || asking || NATIVE_NUMBER.test(stem)
+  const neutral = intent.has(stem) || asking || NATIVE_NUMBER.test(stem) || SINO_NUMBER.test(stem)
   return { word: raw, stem, status: neutral ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
+}
+
+/*
+ * 모르는 낱말이 명사 꼴인가: 한글(숫자가 섞여도 된다) 두 음절 이상이고 서술어 꼴(PREDICATE)이 아니며, 조사·어미로
+ * 끝나지 않는다. 다만 '-기', '-게'로 끝나는 세 음절 이상의 말(변압기, 몸무게)은 명사로 본다: 서술어의 -기, -게 는
+ * 한 음절 어간(넣기, 작게)이나 하다 활용(정규화하기)에 붙는다.
+ */
+function isNoun(stem) {
+  if (!/^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(stem) || stem.length < 2 || PREDICATE.test(stem)) return false
+  if (stem.length >= 3 && /[기게]$/.test(stem)) return true
+  return !lexicon.suffixes.some(suffix => stem.length > suffix.length && stem.endsWith(suffix))
 }
 
 /**
@@ -394,6 +423,10 @@ function analyse(query) {
       if (word) groups.push(group(raw, word))
     }
   }
+
+  /* 앞부분만 맞은 낱말은 마지막 낱말(치는 중)이 아니면 모르는 말이다: '볼 파이썬 사육 온도'의 사육(→ 사육팔) */
+  for (const group of groups.slice(0, -1))
+    if (group.typing) group.status = "unknown"
 
   /* 질문 말투(왜, 어떻게, 차이...)는 다른 낱말이 있을 때만 뺀다 */
   const content = groups.filter(group => !stop.has(group.stem))
@@ -428,18 +461,14 @@ function analyse(query) {
     n + (group.status !== "unknown" ? 0 : /^[a-z]/.test(group.stem) ? 2 : 1), 0)
   const named = kept.some(group => group.status !== "unknown" && group.terms.some(({ term }) => terms.has(term)))
   /*
-   * 조사·어미가 붙지 않은 모르는 한글 낱말(포토샵, 공항, 제3정규형)은 다른 분야의 명사일 때가 많다. 그런 낱말이
-   * 하나라도 있는데 두 음절 이상의 용어집 용어가 없으면, 사이트의 일반 낱말(레이어, 변경, 게이트)이 섞여 있어도
-   * 주제 밖이다. 한 음절 용어(키)는 일상어이기도 해서 근거로 치지 않는다. 그런 낱말이 둘 이상이고 아는 낱말보다
-   * 적지 않으면 용어집 용어가 있어도 주제 밖이다('주식 포트폴리오 가중치 계산'). 모르는 동사 꼴(넣나)은 세지 않는다.
+   * 사이트가 한 번도 쓰지 않은 한글 명사(포토샵, 변압기, 몸무게, 제3정규형)는 다른 분야의 말이다. 사이트는 자기
+   * 분야의 일반 낱말을 거의 다 쓰므로, 그런 명사가 하나라도 있으면 용어집 용어(트랜스포머)가 함께 있어도 주제 밖이다:
+   * '변압기 트랜스포머 원리'의 트랜스포머는 다른 뜻이다. 모르는 서술어 꼴(넣나, 학습해도)은 명사로 세지 않는다.
    */
-  const nouns = kept.filter(group => group.status === "unknown" && /^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(group.stem) &&
-    !lexicon.suffixes.some(suffix => group.stem.length > suffix.length && group.stem.endsWith(suffix))).length
-  const namedLong = kept.some(group => group.status !== "unknown" &&
-    group.terms.some(({ term }) => term.length >= 2 && terms.has(term)))
-  const sure = count("known")
+  const nouns = kept.filter(group => group.status === "unknown" && isNoun(group.stem)).length
+  const sure = kept.filter(group => group.status === "known" && !intent.has(group.stem)).length
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
-  kept.blocked = (sure === 0 && count("weak") > 0) || (nouns >= 1 && !namedLong) || (nouns >= 2 && nouns >= sure) ||
+  kept.blocked = (sure === 0 && count("weak") > 0) || nouns >= 1 ||
     (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
   return kept
 }
@@ -516,17 +545,30 @@ function bare(term) {
  */
 const SCATTERED_MIN_WORDS = 3
 function scattered(result, groups) {
-  const siteWords = groups.filter(group => group.status === "known")
+  const siteWords = groups.filter(group => group.status === "known" && !intent.has(group.stem))
   if (siteWords.length < SCATTERED_MIN_WORDS) return false
-  for (const items of result.items)
-    for (const item of items)
-      if (siteWords.filter(group => group.terms.some(({ term }) => item.terms[bare(term)])).length >= 2) return false
-  return true
+  const found = item => siteWords.filter(group => group.terms.some(({ term }) => item.terms[bare(term)]))
+  /* 넷 이상이면 한 페이지에 하나만 빠지고 모두 있어야 한다: 'URL 인코딩 한글 깨짐'은 두 낱말씩 흩어져 있다 */
+  if (siteWords.length > SCATTERED_MIN_WORDS &&
+    !result.items.some(items => new Set(items.flatMap(found)).size >= siteWords.length - 1)) return true
+  return !result.items.some(items => items.some(item => found(item).length >= 2))
+}
+
+/*
+ * 조사 없이 친 사이트 명사 두 개로 된 질의인데 두 낱말이 함께 나오는 페이지가 없으면 다른 분야의 질의다: '케라스
+ * 설치'의 케라스는 배치 정규화 노트에, 설치는 시작하기에만 있다. 같은 페이지의 다른 절이면 주제 안이다('지피유 인식').
+ */
+function strangers(result, groups) {
+  const content = groups.filter(group => group.status !== "neutral" && !intent.has(group.stem))
+  if (content.length !== 2 || content.some(group => group.status !== "known" || group.word.toLowerCase() !== group.stem))
+    return false
+  const found = group => item => group.terms.some(({ term, boost }) => boost > 0 && item.terms[bare(term)])
+  return !result.items.some(items => content.every(group => items.some(found(group))))
 }
 
 /* 결과를 읽는 이에게 맞게: 사이트에 없는 주제면 비우고, 강조만 하는 조각(무게 0)으로만 맞은 페이지는 뺀다 */
 function finish(result, groups) {
-  if (groups.blocked || scattered(result, groups)) result.items = []
+  if (groups.blocked || scattered(result, groups) || strangers(result, groups)) result.items = []
   const scoring = new Set(groups.flatMap(group => group.terms.filter(t => t.boost > 0).map(t => bare(t.term))))
   result.items = result.items.filter(items =>
     items.some(item => Object.keys(item.terms).some(term => item.terms[term] && scoring.has(term))))

@@ -2,25 +2,33 @@
 
 - on_config: 약어 정의 파일(.cache/generated/abbreviations.md)을 만든다.
   pymdownx.snippets 의 auto_append 가 이 파일을 모든 문서 끝에 붙여 `abbr` 툴팁이 된다.
-- on_page_markdown: `<!-- glossary-table -->` 표시 자리에 용어 표를 그린다.
+- on_page_markdown: `<!-- glossary-table -->` 표시 자리에 용어 표를 그린다. 줄마다 이름표(id)가 있다.
+- on_post_build: 검색 색인에서 표를 용어마다 한 절로 나눈다(search_sections). 표 전체가 페이지 머리 절 하나이면
+  어떤 낱말로 찾든 용어집 전체가 맞고, 결과는 표의 그 줄이 아니라 페이지 맨 위로 간다.
 
 검색 동의어(hooks/korean_search.py)와 표기 검사(hooks/checks/vocabulary.py)도 같은 파일을 읽는다.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import yaml
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_FILE = ROOT / "data" / "glossary.yml"
 GENERATED_DIR = ROOT / ".cache" / "generated"
 TABLE_MARKER = "<!-- glossary-table -->"
+TABLE_HEADER = ("한국어", "영어", "약어", "피할 표기", "설명")
+# 이번 빌드에서 용어 표를 그린 페이지의 주소(검색 색인의 location)
+table_pages: set[str] = set()
 
 
 # 피할 표기를 써도 되는 자리(data/glossary.yml 의 allow). 코드와 수식은 늘 괜찮다.
@@ -76,10 +84,28 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    table_pages.clear()
+
+
 def on_page_markdown(markdown, page, config, files):
     if TABLE_MARKER not in markdown:
         return markdown
+    table_pages.add(page.url)
     return markdown.replace(TABLE_MARKER, render_table(load_terms()))
+
+
+# Material 이 색인을 쓴 뒤, hooks/korean_search.py(-100)가 색인의 낱말을 분석하기 전에 돈다
+@event_priority(-90)
+def on_post_build(config):
+    if not table_pages:
+        return
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.exists():  # search 플러그인이 없으면 나눌 색인도 없다
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = search_sections(index["docs"], table_pages, load_terms(), path)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------
@@ -188,12 +214,53 @@ def write_abbreviations(terms: list[Term], target: Path) -> None:
 
 
 def render_table(terms: list[Term]) -> str:
-    rows = ["| 한국어 | 영어 | 약어 | 피할 표기 | 설명 |", "| --- | --- | --- | --- | --- |"]
+    rows = ["| " + " | ".join(TABLE_HEADER) + " |", "| --- | --- | --- | --- | --- |"]
     for t in sorted(terms, key=lambda t: t.ko):
         avoid = ", ".join(avoid_cell(t, v) for v in t.avoid)
         ko = " · ".join([t.ko, *t.aliases])
-        rows.append(f"| {ko} | {t.en} | {t.abbr} | {avoid} | {t.note} |")
+        rows.append(
+            f'| <span id="{term_anchor(t)}"></span>{ko} | {t.en} | {t.abbr} | {avoid} | {t.note} |'
+        )
     return "\n".join(rows)
+
+
+def term_anchor(term: Term) -> str:
+    """표의 줄 이름표: 용어-배치-정규화. 검색 결과가 이 줄로 간다."""
+    return "용어-" + re.sub(r"[^\w]+", "-", term.ko).strip("-").lower()
+
+
+def search_sections(docs: list[dict], pages: set[str], terms: list[Term], path: Path) -> list[dict]:
+    """용어 표를 그린 페이지의 머리 절에서 표의 글을 떼고, 용어마다 절을 하나씩 더한다.
+
+    절의 제목은 용어의 한국어 표기들이고, 본문은 영어, 약어, 피할 표기, 설명이다. 페이지의 검색 무게와 태그는
+    머리 절의 것을 따른다. 머리 절에서 표의 머리줄을 찾지 못하면 빌드를 멈춘다(표를 그리는 방식이 바뀐 것이다).
+    """
+    header = " ".join(TABLE_HEADER)
+    out: list[dict] = []
+    for doc in docs:
+        out.append(doc)
+        if doc["location"] not in pages:
+            continue
+        cut = doc["text"].find(header)
+        if cut < 0:
+            raise PluginError(
+                f"{path}: 용어집 페이지 '{doc['location']}'의 검색 절에서 표의 머리줄('{header}')을 찾지 "
+                "못했습니다 — hooks/glossary.py 의 render_table 과 search_sections 를 함께 고치세요"
+            )
+        doc["text"] = doc["text"][:cut].rstrip()
+        inherited = {key: doc[key] for key in ("boost", "tags") if key in doc}
+        for term in sorted(terms, key=lambda t: t.ko):
+            avoid = ", ".join(v.form for v in term.avoid)
+            facts = [term.en, term.abbr, f"피할 표기: {avoid}" if avoid else "", term.note]
+            out.append(
+                {
+                    "location": f"{doc['location']}#{term_anchor(term)}",
+                    "title": escape(" · ".join([term.ko, *term.aliases])),
+                    "text": "<p>" + escape(". ".join(f for f in facts if f), quote=False) + "</p>",
+                    **inherited,
+                }
+            )
+    return out
 
 
 def avoid_cell(term: Term, variant: Discouraged) -> str:

@@ -162,7 +162,7 @@ def test_the_glossary_page_shows_aliases_and_where_a_form_is_avoided():
     from hooks.glossary import render_table
 
     table = render_table(load_terms())
-    assert "| 허 초기화 · He 초기화 | He initialization |" in table
+    assert "</span>허 초기화 · He 초기화 | He initialization |" in table
     assert "<del>PyTorch</del>(글에서)" in table
     assert "<del>특징</del>(feature의 뜻으로)" in table
     assert "<del>초기값</del> |" in table  # 조건 없는 피할 표기는 취소선만

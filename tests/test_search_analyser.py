@@ -513,7 +513,7 @@ def browser_queries(tmp_path_factory, analyser):
 
 
 def test_abbreviations_said_aloud_become_the_abbreviation(browser_queries):
-    assert browser_queries("엘에스티엠")["엘에스티엠"]["query"] == "lstm"
+    assert browser_queries("엘에스티엠")["엘에스티엠"]["query"] == "lstm*^2"  # 용어집 용어라 무게 2
 
 
 def test_other_transliterations_find_the_site_word(browser_queries):
@@ -668,3 +668,15 @@ def test_a_function_call_is_split_into_its_name_and_arguments(browser_queries):
     assert found["calculate_gain('relu')"]["query"].split()[:2] == ["calculate_gain", "relu"]
     assert found["nn.Linear(3, bias=False)"]["query"].split()[:1] == ["nn.linear"]
     assert "bias" in found["nn.Linear(3, bias=False)"]["query"].split()
+
+
+def test_a_glossary_term_weighs_more_and_an_intent_word_less_than_a_plain_word(browser_queries):
+    found = browser_queries("엘에스티엠 게이트 정리", "정리")
+    assert found["엘에스티엠 게이트 정리"]["query"].split() == ["lstm*^2", "게이트", "정리*^0.2"]
+    assert found["정리"]["query"] == "정리"  # 의도 낱말만 친 질의는 그대로 찾는다
+
+
+def test_a_three_syllable_typo_with_a_confusable_vowel_finds_the_site_word(browser_queries):
+    found = browser_queries("정구화", "정귀화")
+    assert found["정구화"]["query"] == "정규화"  # ㅜ 와 ㅠ 는 흔히 헷갈린다
+    assert found["정귀화"]["blocked"]  # ㅟ 는 헷갈리는 짝이 아니다: 다른 낱말일 수 있다

@@ -50,7 +50,20 @@ const config = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.j
 
 LEXICON = {
     "vocabulary": sorted(
-        ["배치", "정규화", "어텐션", "쿼리", "키", "층", "kwargs", "평균", "분산"]
+        [
+            "배치",
+            "정규화",
+            "어텐션",
+            "쿼리",
+            "키",
+            "층",
+            "kwargs",
+            "평균",
+            "분산",
+            "내적",
+            "dot",
+            "용어집",
+        ]
     ),
     "suffixes": ["을", "를", "은", "는", "이", "가"],
     "forms": {},
@@ -59,6 +72,7 @@ LEXICON = {
     "loanwords": {},
     "weak_loanwords": {},
     "terms": ["배치", "정규화", "어텐션"],
+    "reference": ["gl/"],
 }
 PAD = "<p>다른 이야기</p>"
 DOCS = [
@@ -67,6 +81,8 @@ DOCS = [
     {"location": "att/", "title": "어텐션", "text": "<p>쿼리 와 키. 배치 하나.</p>"},
     {"location": "att/#keys", "title": "키", "text": "<p>키와 쿼리의 내적</p>"},
     {"location": "py/", "title": "별표", "text": "<p>**kwargs 와 배치</p><p>정규화는 없다</p>"},
+    {"location": "gl/", "title": "용어집", "text": "<p>풀이 모음</p>"},
+    {"location": "gl/#용어-내적", "title": "내적", "text": "<p>dot product</p>"},
     *(
         {"location": f"more/{n}/", "title": f"배치 이야기 {n}", "text": "<p>배치 배치</p>"}
         for n in range(25)
@@ -184,3 +200,11 @@ def test_four_site_words_need_one_page_with_all_but_one_of_them(ask):
     found = ask("쿼리 키 평균 분산", "배치 평균 분산 정규화")
     assert found["쿼리 키 평균 분산"]["items"] == []  # 두 낱말씩 두 페이지에 흩어져 있다
     assert pages(found["배치 평균 분산 정규화"])[0].startswith("bn/")
+
+
+def test_a_glossary_entry_found_first_yields_to_the_page_that_uses_the_term(ask):
+    found = ask("내적", "용어집", "dot")
+    # 제목으로 맞은 용어 줄보다 그 말을 쓰는 노트가 먼저
+    assert pages(found["내적"]) == ["att/#keys", "gl/#용어-내적"]
+    assert pages(found["용어집"])[0] == "gl/"  # 페이지 제목으로 찾으면 그대로
+    assert pages(found["dot"]) == ["gl/#용어-내적"]  # 그 말을 쓰는 다른 페이지가 없으면 그대로

@@ -30,6 +30,10 @@ const PREPARE = "gongbu:prepare"
  * 본문의 '배치 정규화'가 강조된다. 조각으로만 맞은 결과는 after()가 뺀다.
  */
 const JOINED_BOOST = 3
+/* 용어집 용어인 검색어의 무게: '피알 보내기'에서 PR 을 쓰는 절이 '보내'만 쓰는 절보다 앞서야 한다 */
+const TERM_BOOST = 2
+/* 다른 낱말과 함께 친 의도 낱말(정리, 요약, 원리)의 무게 */
+const INTENT_BOOST = 0.2
 const PART_BOOST = 0
 
 const HANGUL_WORD = /^[가-힣]+$/
@@ -43,9 +47,11 @@ let known = new Set()
 let stop = new Set()
 let intent = new Set() /* 원하는 것을 말하는 낱말(소개, 요약)과 파이썬 상수: 사이트에 없어도 주제 밖의 근거가 아니다 */
 let terms = new Set() /* 용어집 용어 */
+let reference = new Set() /* 풀이만 모은 페이지(용어집)의 주소 */
 let sounds = new Map() /* 열쇠(hangulKey) → 그 열쇠의 사이트 낱말들: 한글 낱말과 영어 낱말(외래어 표) */
 let weakSounds = new Map() /* 짧아서 우연히 겹치기 쉬운 열쇠 → 영어 낱말(약한 외래어 표): 배치 사이즈 → size */
 let latinWords = [] /* 사이트의 영어 낱말: 철자가 하나 틀린 영어 질의(normalisation)를 풀 때 쓴다 */
+let threeSyllableWords = [] /* 사이트의 세 음절 한글 낱말: 오타(정구화)를 풀 때 쓴다 */
 
 /* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
 const LETTER_NAMES = {
@@ -209,10 +215,42 @@ function resolve(word) {
     if (found.length) return { terms: [...new Set(found)], weak: false }
   }
   for (const form of forms) {
+    const found = typoWords(form)
+    if (found.length) return { terms: found, weak: false }
+  }
+  for (const form of forms) {
     const found = spelledLetters(form)
     if (found.length) return { terms: found, weak: false }
   }
   return { terms: [], weak: false }
+}
+
+/*
+ * 세 음절 낱말의 오타: 흔히 헷갈리는 모음 하나만 다른 사이트 낱말이 딱 하나면 그 낱말이다(정구화 → 정규화,
+ * 어텐숀 → 어텐션). 다른 자모가 다르면 다른 낱말일 때가 많다(포인터 ≠ 포인트). 네 음절 이상은 nearWords 가
+ * 소리 열쇠로 본다. 후보가 둘 이상이면 어느 것인지 모르므로 고치지 않는다.
+ */
+function typoWords(word) {
+  if (word.length !== 3 || !HANGUL_WORD.test(word)) return []
+  const found = threeSyllableWords.filter(other => vowelSlip(word, other))
+  return found.length === 1 ? found : []
+}
+
+/* 헷갈리는 모음 짝(가운뎃소리 번호): ㅜㅠ ㅗㅛ ㅓㅕ ㅕㅛ ㅐㅔ ㅒㅖ ㅙㅞ ㅚㅙ ㅚㅞ */
+const VOWEL_SLIPS = new Set(["13,17", "8,12", "4,6", "6,12", "1,5", "3,7", "10,15", "10,11", "11,15"])
+
+/* 같은 길이의 두 한글 낱말이 한 음절의 가운뎃소리 하나만, 헷갈리는 짝으로 다른가 */
+function vowelSlip(a, b) {
+  let slips = 0
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue
+    const x = a.charCodeAt(i) - 0xac00
+    const y = b.charCodeAt(i) - 0xac00
+    if (Math.floor(x / 588) !== Math.floor(y / 588) || x % 28 !== y % 28) return false
+    const pair = [Math.floor((x % 588) / 28), Math.floor((y % 588) / 28)].sort((m, n) => m - n).join(",")
+    if (!VOWEL_SLIPS.has(pair) || ++slips > 1) return false
+  }
+  return slips === 1
 }
 
 /* 철자 하나가 다른 사이트의 영어 낱말: normalisation → normalization, attension → attention */
@@ -456,6 +494,11 @@ function analyse(query) {
    * 같은 수일 때는 아는 낱말 가운데 용어집 용어가 있으면 주제 안으로 본다('기울기 폭주').
    * 노트는 다루는 말의 영어 이름을 늘 함께 적으므로, 사이트에 없는 영어 낱말은 두 번 센다('GAN 생성 모델').
    */
+  /* 의도 낱말(정리, 요약)은 다른 낱말이 있으면 가볍게 찾는다: 노트마다 있는 '정리' 절이 '용어'를 누르지 않게 */
+  if (kept.some(group => group.status === "known" && !intent.has(group.stem)))
+    for (const group of kept)
+      if (intent.has(group.stem)) group.terms = group.terms.map(term => ({ ...term, boost: term.boost * INTENT_BOOST }))
+
   const count = status => kept.filter(group => group.status === status).length
   const unknown = kept.reduce((n, group) =>
     n + (group.status !== "unknown" ? 0 : /^[a-z]/.test(group.stem) ? 2 : 1), 0)
@@ -488,7 +531,7 @@ function toClauses(groups) {
       seen.add(sign + word)
       const presence = sign === "+" ? ShardSearch.PRESENCE.REQUIRED
         : sign === "-" ? ShardSearch.PRESENCE.PROHIBITED : ShardSearch.PRESENCE.OPTIONAL
-      clauses.push({ term: word, boost, prefix: !exact && !sign, presence })
+      clauses.push({ term: word, boost: terms.has(word) ? boost * TERM_BOOST : boost, prefix: !exact && !sign, presence })
     }
   return clauses
 }
@@ -501,6 +544,7 @@ function setup(rules) {
   stop = new Set(lexicon.stop)
   intent = new Set(lexicon.intent || [])
   terms = new Set(lexicon.terms)
+  reference = new Set(lexicon.reference || [])
   sounds = new Map()
   const alike = (key, word) => {
     if (!key || key.length < 3) return
@@ -519,6 +563,7 @@ function setup(rules) {
     for (const word of words.split(" ")) alike(key, word)
   weakSounds = new Map(Object.entries(lexicon.weak_loanwords || {}).map(([key, words]) => [key, words.split(" ")]))
   latinWords = lexicon.vocabulary.filter(word => /^[a-z]{4,}$/.test(word))
+  threeSyllableWords = lexicon.vocabulary.filter(word => word.length === 3 && HANGUL_WORD.test(word))
 }
 
 /* Material 의 "포함되지 않은 검색어"를 읽는 이가 친 낱말 기준으로: 묶음의 검색어가 하나라도 맞으면 맞은 것 */
@@ -539,19 +584,17 @@ function bare(term) {
 }
 
 /*
- * 사이트 낱말 셋 이상으로 된 질의인데 어느 절에도 그 가운데 둘이 함께 있지 않으면 다른 분야의 질의다: '리눅스
- * 커널 컴파일'은 세 낱말이 모두 사이트에 있지만 서로 다른 노트에 흩어져 있다. 둘로 된 질의는 보지 않는다(함께
- * 쓰이지 않은 두 낱말로 묻는 일은 주제 안에서도 흔하다).
+ * 사이트 낱말 셋 이상으로 된 질의인데 어느 페이지에도 그 가운데 둘이 함께 있지 않으면 다른 분야의 질의다: '리눅스
+ * 커널 컴파일'은 세 낱말이 모두 사이트에 있지만 서로 다른 노트에 흩어져 있다. 두 낱말 질의는 strangers 가 본다.
  */
 const SCATTERED_MIN_WORDS = 3
 function scattered(result, groups) {
   const siteWords = groups.filter(group => group.status === "known" && !intent.has(group.stem))
   if (siteWords.length < SCATTERED_MIN_WORDS) return false
   const found = item => siteWords.filter(group => group.terms.some(({ term }) => item.terms[bare(term)]))
-  /* 넷 이상이면 한 페이지에 하나만 빠지고 모두 있어야 한다: 'URL 인코딩 한글 깨짐'은 두 낱말씩 흩어져 있다 */
-  if (siteWords.length > SCATTERED_MIN_WORDS &&
-    !result.items.some(items => new Set(items.flatMap(found)).size >= siteWords.length - 1)) return true
-  return !result.items.some(items => items.some(item => found(item).length >= 2))
+  /* 한 페이지에 둘 이상, 넷 이상이면 하나만 빠지고 모두 있어야 한다: 'URL 인코딩 한글 깨짐'은 두 낱말씩 흩어져 있다 */
+  const needed = Math.max(2, siteWords.length - 1)
+  return !result.items.some(items => new Set(items.flatMap(found)).size >= needed)
 }
 
 /*
@@ -574,7 +617,23 @@ function finish(result, groups) {
     items.some(item => Object.keys(item.terms).some(term => item.terms[term] && scoring.has(term))))
   for (const items of result.items)
     for (const item of items) fixTerms(item, groups)
+  explanationsSecond(result)
   return result
+}
+
+/*
+ * 풀이만 모은 페이지(용어집)의 용어 절이 첫 결과이면, 그 용어를 쓰는 첫 페이지를 맨 앞으로 올리고 용어집을 둘째로
+ * 둔다: '피알 보내기'는 PR 을 설명하는 '기여하기'가 먼저이고 한 줄 풀이는 그다음이다. 그 용어를 쓰는 다른
+ * 페이지가 없거나 페이지 제목(용어집)으로 찾은 것이면 그대로 둔다.
+ */
+function explanationsSecond(result) {
+  const first = result.items[0]
+  const page = first ? first[0].location.split("#")[0] : ""
+  if (!reference.has(page) || first[0].location === page) return
+  const matched = Object.keys(first[0].terms).filter(term => first[0].terms[term])
+  const user = result.items.findIndex((items, i) => i > 0 &&
+    items.some(item => matched.some(term => item.terms[term])))
+  if (user > 0) result.items.splice(0, user + 1, result.items[user], first, ...result.items.slice(1, user))
 }
 
 /* ------------------------------------------------------------------------- */

@@ -1,0 +1,45 @@
+"""hooks/glossary.py 의 검색 절: 용어 표의 줄마다 이름표가 있고, 검색 색인에서는 용어마다 절이 하나다."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks.glossary import TABLE_HEADER, Term, render_table, search_sections, term_anchor
+
+TERMS = [
+    Term(ko="배치 정규화", en="batch normalization", abbr="BN", note="미니배치의 평균과 분산으로"),
+    Term(ko="허 초기화", en="He initialization", aliases=("He 초기화",)),
+]
+HEAD = "<p>노트 전체가 이 표의 권장 표기를 쓴다.</p> " + " ".join(TABLE_HEADER) + " 배치 정규화 ..."
+
+
+def test_every_table_row_carries_the_anchor_that_search_results_link_to():
+    table = render_table(TERMS)
+    assert term_anchor(TERMS[0]) == "용어-배치-정규화"
+    assert '| <span id="용어-배치-정규화"></span>배치 정규화 | batch normalization | BN |' in table
+    assert '<span id="용어-허-초기화"></span>허 초기화 · He 초기화 |' in table
+
+
+def test_the_glossary_head_loses_the_table_and_each_term_becomes_a_section(tmp_path):
+    docs = [
+        {"location": "glossary/", "title": "용어집", "text": HEAD, "boost": 0.3, "tags": ["안내"]},
+        {"location": "other/", "title": "다른 노트", "text": "<p>배치 정규화</p>"},
+    ]
+    out = search_sections(docs, {"glossary/"}, TERMS, tmp_path / "search_index.json")
+    assert out[0]["text"] == "<p>노트 전체가 이 표의 권장 표기를 쓴다.</p>"
+    assert out[1] == {
+        "location": "glossary/#용어-배치-정규화",
+        "title": "배치 정규화",
+        "text": "<p>batch normalization. BN. 미니배치의 평균과 분산으로</p>",
+        "boost": 0.3,
+        "tags": ["안내"],
+    }
+    assert out[2]["title"] == "허 초기화 · He 초기화"
+    assert out[3]["location"] == "other/"  # 다른 페이지는 그대로, 제자리에
+
+
+def test_a_glossary_head_without_the_table_header_stops_the_build(tmp_path):
+    docs = [{"location": "glossary/", "title": "용어집", "text": "<p>표가 없다</p>"}]
+    with pytest.raises(PluginError, match="search_index.json.*glossary/"):
+        search_sections(docs, {"glossary/"}, TERMS, tmp_path / "search_index.json")

@@ -299,6 +299,7 @@ def augment_index(
         {name for s in site.synonyms for name in s.names} & set(lexicon["vocabulary"])
     )
     lexicon["reference"] = list(reference)
+    lexicon["predicate_stems"] = predicate_stems(cache_dir)
     index["config"]["korean"] = lexicon
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
@@ -421,6 +422,52 @@ class AnalysisCache:
             self.file,
             json.dumps({"namespace": self.namespace, "entries": self.entries}, ensure_ascii=False),
         )
+
+
+# 한 음절 어간을 알아보는 데 붙여 보는 어미: 'X다'만으로는 보다(조사)처럼 다른 말로 읽히는 것이 있다
+PREDICATE_PROBES = ("다", "고", "는")
+
+
+def predicate_stems(cache_dir: Path) -> str:
+    """kiwipiepy 가 동사·형용사 어간으로 읽는 한 음절(가, 넣, 작 ...)을 모두 이은 글자열.
+
+    브라우저는 사이트에 없는 두 음절 낱말이 '어간 + 어미'(넣고)인지 명사(장고)인지 가를 때 쓴다. 모든 한글 음절에
+    PREDICATE_PROBES 의 어미를 붙여 분석하고, 첫 형태소가 그 음절 그대로의 VV·VA·VX 이고 나머지가 어미인 것을 고른다.
+    kiwipiepy 의 버전마다 한 번만 계산한다(캐시).
+    """
+    cache = cache_dir / "predicate-stems.json"
+    version = kiwi_version()
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("kiwipiepy") == version:
+            return cached["stems"]
+    except (OSError, ValueError):
+        pass
+    text = analysed_predicate_stems()
+    atomic_write(cache, json.dumps({"kiwipiepy": version, "stems": text}, ensure_ascii=False))
+    return text
+
+
+@functools.cache  # 한 프로세스(mkdocs serve, pytest)에서는 캐시 폴더가 달라도 한 번만 분석한다
+def analysed_predicate_stems() -> str:
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi(num_workers=1)
+    syllables = [chr(code) for code in range(0xAC00, 0xD7A4)]
+    stems = set()
+    for ending in PREDICATE_PROBES:
+        for syllable, result in zip(
+            syllables, kiwi.analyze([s + ending for s in syllables], top_n=1), strict=True
+        ):
+            first, *rest = result[0][0]
+            if (
+                first.form == syllable
+                and first.tag in ("VV", "VA", "VX")
+                and rest
+                and all(t.tag.startswith("E") for t in rest)
+            ):
+                stems.add(syllable)
+    return "".join(sorted(stems))
 
 
 _ANALYSERS: dict[str, Analyser] = {}

@@ -563,6 +563,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
         "공항 기울기 소실",
         "변압기 트랜스포머",
         "몸무게 배치 크기",
+        "장고 배치 크기",
     )
     assert found["공항 탑승 배치 크기"]["blocked"]  # 사이트의 일반 낱말이 섞여 있어도
     assert found["포토샵 레이어"]["blocked"]
@@ -570,10 +571,14 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
     assert found["공항 기울기 소실"]["blocked"]
     assert found["변압기 트랜스포머"]["blocked"]  # '-기'로 끝나도 세 음절이면 명사다
     assert found["몸무게 배치 크기"]["blocked"]
+    # 두 음절의 끝이 어미 꼴이어도 앞 음절이 서술어 어간(kiwipiepy)이 아니면 명사다: 장고 ≠ 넣고
+    assert found["장고 배치 크기"]["blocked"]
 
 
 def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries):
     queries = (
+        "배치 크기 넣고",
+        "배치 크기 엔분의",
         "배치 크기 넣기",
         "배치 크기 학습해도",
         "배치 크기 가능한지",
@@ -680,3 +685,13 @@ def test_a_three_syllable_typo_with_a_confusable_vowel_finds_the_site_word(brows
     found = browser_queries("정구화", "정귀화")
     assert found["정구화"]["query"] == "정규화"  # ㅜ 와 ㅠ 는 흔히 헷갈린다
     assert found["정귀화"]["blocked"]  # ㅟ 는 헷갈리는 짝이 아니다: 다른 낱말일 수 있다
+
+
+def test_one_syllable_predicate_stems_come_from_kiwipiepy_and_are_cached(tmp_path):
+    stems = ks.predicate_stems(tmp_path)
+    assert {"넣", "작", "가", "쓰", "보"} <= set(
+        stems
+    )  # 넣고, 작게, 가다, 쓰는, 보다(조사로도 읽힌다)
+    assert not {"장", "망", "방"} & set(stems)  # 장고, 망고, 방지는 명사다
+    cached = json.loads((tmp_path / "predicate-stems.json").read_text(encoding="utf-8"))
+    assert cached == {"kiwipiepy": ks.kiwi_version(), "stems": stems}

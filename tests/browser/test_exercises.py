@@ -132,6 +132,12 @@ def test_keyboard_opens_a_solution_and_axe_finds_nothing_serious(
     page.evaluate(
         """() => document.querySelectorAll('[id="연습-문제"] ~ details').forEach(d => { d.open = true; })"""
     )
+    # 툴팁이 나타나는 중(불투명도 전환)이면 axe 가 반쯤 비친 글자의 명암비를 잰다: 전환이 끝난 뒤에 잰다
+    page.evaluate(
+        "() => Promise.all(document.getAnimations()"
+        ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+        ".map(a => a.finished.catch(() => {})))"
+    )
     page.evaluate(AXE_SCRIPT)
     violations = page.evaluate(
         f"() => axe.run(document, {json.dumps({'resultTypes': ['violations']})}).then(r => r.violations)"

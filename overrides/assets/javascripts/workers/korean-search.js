@@ -52,6 +52,7 @@ let sounds = new Map() /* 열쇠(hangulKey) → 그 열쇠의 사이트 낱말�
 let weakSounds = new Map() /* 짧아서 우연히 겹치기 쉬운 열쇠 → 영어 낱말(약한 외래어 표): 배치 사이즈 → size */
 let latinWords = [] /* 사이트의 영어 낱말: 철자가 하나 틀린 영어 질의(normalisation)를 풀 때 쓴다 */
 let threeSyllableWords = [] /* 사이트의 세 음절 한글 낱말: 오타(정구화)를 풀 때 쓴다 */
+let predicateStems = new Set() /* 한 음절 서술어 어간(넣, 작): 모르는 두 음절 낱말이 넣고인지 장고인지 가른다 */
 
 /* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
 const LETTER_NAMES = {
@@ -64,10 +65,14 @@ const LETTER_NAMES = {
 const SUBSCRIPT_NAMES = { 인: "in", 아웃: "out" }
 /* 두 글자 이상의 고유어 수: 스물여섯, 열두, 다섯, 아흔아홉 */
 const NATIVE_NUMBER = /^(?=..)(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)?(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?$/
-/* 한자어 수로 읽은 차수·거듭제곱·분수(일차, 팔승, 이분의): 숫자다 */
+/* 한자어 수로 읽은 수와 차수·거듭제곱·분수(일차, 팔승, 이분의): 숫자다 */
 const SINO_NUMBER = /^(?=.)[영일이삼사오육칠팔구십백천만억]*(?:차|승|제곱|분의|배|번째|차원)?$/
+/* 수식을 읽는 말의 끝: 엔분의(n 분의), 엑스제곱 */
+const MATH_WORD = /(?:분의|제곱|승)$/
 /* 서술어(동사·형용사)의 꼴: 하다·되다·시키다 활용이 든 말(학습해도, 가능한지), 서술어에만 붙는 끝 음절(읽는, 두면, 작을) */
 const PREDICATE = /.(?:하|해|한|할|했|되|돼|된|될|시키|시켜|시킨)|[는은을면요야서며던든니냐죠까]$/
+/* 명사 뒤에 붙는 한 글자 조사 */
+const PARTICLES = new Set([..."이가을를은는의에도만로와과랑께"])
 /* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
 const FUZZY_SYLLABLES = 4
 const FUZZY_KEY = 8
@@ -424,19 +429,31 @@ function group(raw, word) {
   }
   /* 존댓말 서술어(나와요, 달라요)와 '-려면'으로 끝나는 말은 주제가 아니라 묻는 말투다. 고유어 수(스물여섯)는 숫자다 */
   const asking = /(?:요|려면)$/.test(word)
-  const neutral = intent.has(stem) || asking || NATIVE_NUMBER.test(stem) || SINO_NUMBER.test(stem)
+  const neutral = intent.has(stem) || asking || NATIVE_NUMBER.test(stem) || SINO_NUMBER.test(stem) ||
+    letterMath(stem)
   return { word: raw, stem, status: neutral ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
 }
 
+/* 글자 이름으로 읽은 기호의 수식(엔분의, 엑스제곱): 숫자처럼 중립이다 */
+function letterMath(stem) {
+  const rest = stem.replace(MATH_WORD, "")
+  if (rest === stem || !rest) return false
+  const spell = (start) => start === rest.length ||
+    [1, 2, 3, 4].some(n => rest.slice(start, start + n) in LETTER_NAMES && spell(start + n))
+  return spell(0)
+}
+
 /*
- * 모르는 낱말이 명사 꼴인가: 한글(숫자가 섞여도 된다) 두 음절 이상이고 서술어 꼴(PREDICATE)이 아니며, 조사·어미로
- * 끝나지 않는다. 다만 '-기', '-게'로 끝나는 세 음절 이상의 말(변압기, 몸무게)은 명사로 본다: 서술어의 -기, -게 는
- * 한 음절 어간(넣기, 작게)이나 하다 활용(정규화하기)에 붙는다.
+ * 모르는 낱말이 명사 꼴인가: 한글(숫자가 섞여도 된다) 두 음절 이상이고 서술어 꼴(PREDICATE)이 아니며, 두 글자
+ * 이상의 조사·어미(에서는, 는지)로 끝나지 않는다. 세 음절 이상의 말이 한 글자 어미 꼴로 끝나도(변압기, 몸무게,
+ * 텐서플로) 명사다: 그런 서술어는 사이트가 쓰는 어간(나누기, 만들고)이라 이미 아는 말로 풀린다.
  */
 function isNoun(stem) {
   if (!/^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(stem) || stem.length < 2 || PREDICATE.test(stem)) return false
-  if (stem.length >= 3 && /[기게]$/.test(stem)) return true
-  return !lexicon.suffixes.some(suffix => stem.length > suffix.length && stem.endsWith(suffix))
+  /* 두 음절의 끝이 어미 꼴(장고, 넣고): 조사면 한 음절 명사 + 조사(앞에)이고, 앞 음절이 서술어 어간이면 서술어다 */
+  const last = stem.slice(-1)
+  if (stem.length === 2 && lexicon.suffixes.includes(last)) return !PARTICLES.has(last) && !predicateStems.has(stem[0])
+  return !lexicon.suffixes.some(suffix => suffix.length >= 2 && stem.length > suffix.length && stem.endsWith(suffix))
 }
 
 /**
@@ -545,6 +562,7 @@ function setup(rules) {
   intent = new Set(lexicon.intent || [])
   terms = new Set(lexicon.terms)
   reference = new Set(lexicon.reference || [])
+  predicateStems = new Set(lexicon.predicate_stems || "")
   sounds = new Map()
   const alike = (key, word) => {
     if (!key || key.length < 3) return

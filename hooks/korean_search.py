@@ -115,13 +115,14 @@ BASE_SUFFIXES = """
 하는 하다 한다 했다 하면 하고 하여 해서 해 하기 하기에 하는데 하지 할 함 합니다 하나 하나요 할까 하려면
 된다 되는 되어 돼 되면 되고 됨 되나 시키는 시킨다 시켜 적 적인 적으로
 는 은 다 고 게 지 기 음 면 으면 서 어 아 여 었다 았다 는다 는지 을까 니 나요 까 요 려면 으려면 도록 냐 는가 을지
+줘 줘요 주세요 해줘 해줘요 해주세요 임 법
 """.split()
 SUFFIX_SET = frozenset(BASE_SUFFIXES)
 # 질문 말투: 질의에서 빼고 본다 (다른 낱말이 하나도 없으면 남긴다)
 QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
-종류 사용법 법 두개 세개 여러 가지
+종류 사용법 법 두개 세개 여러 가지 어케 어캐 어떡해 궁금 궁금해 머
 """.split()
 # 읽는 이가 원하는 것을 말하는 낱말(소개, 요약, 장단점…)과 파이썬의 상수. 사이트에 없어도 주제 밖의 근거로
 # 세지 않는다(사이트에 있으면 여느 낱말처럼 찾는다): '이 사이트 소개', 'is_available() False'.
@@ -432,7 +433,8 @@ def predicate_stems(cache_dir: Path) -> str:
     """kiwipiepy 가 동사·형용사 어간으로 읽는 한 음절(가, 넣, 작 ...)을 모두 이은 글자열.
 
     브라우저는 사이트에 없는 두 음절 낱말이 '어간 + 어미'(넣고)인지 명사(장고)인지 가를 때 쓴다. 모든 한글 음절에
-    PREDICATE_PROBES 의 어미를 붙여 분석하고, 첫 형태소가 그 음절 그대로의 VV·VA·VX 이고 나머지가 어미인 것을 고른다.
+    PREDICATE_PROBES 의 어미를 붙여 분석하고, 첫 형태소가 그 음절 그대로의 VV·VA·VX(규칙·불규칙 표시 -R, -I 도)이고
+    나머지가 어미인 것을 고른다.
     kiwipiepy 의 버전마다 한 번만 계산한다(캐시).
     """
     cache = cache_dir / "predicate-stems.json"
@@ -462,7 +464,7 @@ def analysed_predicate_stems() -> str:
             first, *rest = result[0][0]
             if (
                 first.form == syllable
-                and first.tag in ("VV", "VA", "VX")
+                and first.tag.split("-")[0] in ("VV", "VA", "VX")  # VV-R(규칙), VA-I(불규칙)도
                 and rest
                 and all(t.tag.startswith("E") for t in rest)
             ):

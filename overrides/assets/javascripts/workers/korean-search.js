@@ -67,6 +67,8 @@ const SUBSCRIPT_NAMES = { 인: "in", 아웃: "out" }
 const NATIVE_NUMBER = /^(?=..)(?:열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)?(?:하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?$/
 /* 한자어 수로 읽은 수와 차수·거듭제곱·분수(일차, 팔승, 이분의): 숫자다 */
 const SINO_NUMBER = /^(?=.)[영일이삼사오육칠팔구십백천만억]*(?:차|승|제곱|분의|배|번째|차원)?$/
+/* 수와 단위 '개'(여러개, 몇개든, 두 개를): 숫자다 */
+const COUNTED = /^(?:여러|몇|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|[일이삼사오육칠팔구십백천만]+|\d+)?개(?:씩|든|의|를|가|는|도|나)?$/
 /* 수식을 읽는 말의 끝: 엔분의(n 분의), 엑스제곱 */
 const MATH_WORD = /(?:분의|제곱|승)$/
 /* 서술어(동사·형용사)의 꼴: 하다·되다·시키다 활용이 든 말(학습해도, 가능한지), 서술어에만 붙는 끝 음절(읽는, 두면, 작을) */
@@ -430,7 +432,7 @@ function group(raw, word) {
   /* 존댓말 서술어(나와요, 달라요)와 '-려면'으로 끝나는 말은 주제가 아니라 묻는 말투다. 고유어 수(스물여섯)는 숫자다 */
   const asking = /(?:요|려면)$/.test(word)
   const neutral = intent.has(stem) || asking || NATIVE_NUMBER.test(stem) || SINO_NUMBER.test(stem) ||
-    letterMath(stem)
+    COUNTED.test(stem) || letterMath(stem)
   return { word: raw, stem, status: neutral ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
 }
 
@@ -507,9 +509,10 @@ function analyse(query) {
       kept[i].terms.push({ term: part, boost: PART_BOOST })
   }
   /*
-   * 모르는 낱말이 아는 낱말보다 적지 않으면 사이트에 없는 주제다('영어 회화', '러스트 소유권').
-   * 같은 수일 때는 아는 낱말 가운데 용어집 용어가 있으면 주제 안으로 본다('기울기 폭주').
+   * 모르는 낱말이 아는 낱말보다 적지 않으면 사이트에 없는 주제다('러스트 소유권').
+   * 같은 수일 때는 아는 낱말 가운데 용어집 용어가 있으면 주제 안으로 본다.
    * 노트는 다루는 말의 영어 이름을 늘 함께 적으므로, 사이트에 없는 영어 낱말은 두 번 센다('GAN 생성 모델').
+   * 아는 낱말이 하나도 없으면 모르는 말이 무엇이든 주제 밖이다('운전하는 법').
    */
   /* 의도 낱말(정리, 요약)은 다른 낱말이 있으면 가볍게 찾는다: 노트마다 있는 '정리' 절이 '용어'를 누르지 않게 */
   if (kept.some(group => group.status === "known" && !intent.has(group.stem)))
@@ -517,8 +520,9 @@ function analyse(query) {
       if (intent.has(group.stem)) group.terms = group.terms.map(term => ({ ...term, boost: term.boost * INTENT_BOOST }))
 
   const count = status => kept.filter(group => group.status === status).length
+  /* 모르는 서술어(추가하는, 안될때)는 하려는 일을 말할 뿐 주제의 근거가 아니다: 모르는 명사와 영어 낱말만 센다 */
   const unknown = kept.reduce((n, group) =>
-    n + (group.status !== "unknown" ? 0 : /^[a-z]/.test(group.stem) ? 2 : 1), 0)
+    n + (group.status !== "unknown" ? 0 : /^[a-z]/.test(group.stem) ? 2 : isNoun(group.stem) ? 1 : 0), 0)
   const named = kept.some(group => group.status !== "unknown" && group.terms.some(({ term }) => terms.has(term)))
   /*
    * 사이트가 한 번도 쓰지 않은 한글 명사(포토샵, 변압기, 몸무게, 제3정규형)는 다른 분야의 말이다. 사이트는 자기
@@ -528,7 +532,7 @@ function analyse(query) {
   const nouns = kept.filter(group => group.status === "unknown" && isNoun(group.stem)).length
   const sure = kept.filter(group => group.status === "known" && !intent.has(group.stem)).length
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
-  kept.blocked = (sure === 0 && count("weak") > 0) || nouns >= 1 ||
+  kept.blocked = (sure === 0 && (count("weak") > 0 || count("unknown") > 0)) || nouns >= 1 ||
     (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
   return kept
 }

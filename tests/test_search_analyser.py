@@ -462,7 +462,7 @@ QUERY_INDEX = {
         {
             "location": "f/",
             "title": "언패킹",
-            "text": "<p>PEP 448 은 언패킹을 넓혔다. 버퍼(buffer)와 PR 은 다른 말이다.</p>",
+            "text": "<p>PEP 448 은 언패킹을 넓혔다. 버퍼(buffer)와 PR 은 다른 말이다. star 표현식의 스타일.</p>",
         },
         {
             "location": "g/",
@@ -687,8 +687,9 @@ def test_a_glossary_term_weighs_more_and_an_intent_word_less_than_a_plain_word(b
 
 
 def test_a_three_syllable_typo_with_a_confusable_vowel_finds_the_site_word(browser_queries):
-    found = browser_queries("정구화", "정귀화")
+    found = browser_queries("정구화", "정귀화", "정규하")
     assert found["정구화"]["query"] == "정규화"  # ㅜ 와 ㅠ 는 흔히 헷갈린다
+    assert found["정규하"]["query"] == "정규화"  # ㅘ 의 반모음을 빠뜨렸다
     assert found["정귀화"]["blocked"]  # ㅟ 는 헷갈리는 짝이 아니다: 다른 낱말일 수 있다
 
 
@@ -699,3 +700,8 @@ def test_one_syllable_predicate_stems_come_from_kiwipiepy_and_are_cached(tmp_pat
     assert not {"장", "망", "방"} & set(stems)  # 장고, 망고, 방지는 명사다
     cached = json.loads((tmp_path / "predicate-stems.json").read_text(encoding="utf-8"))
     assert cached == {"kiwipiepy": ks.kiwi_version(), "stems": stems}
+
+
+def test_a_two_syllable_prefix_that_spells_an_english_word_is_that_word(browser_queries):
+    found = browser_queries("스타 배치 크기")
+    assert "star" in found["스타 배치 크기"]["query"]  # 스타 → star (스타일의 앞부분이기도 하다)

@@ -243,8 +243,12 @@ function typoWords(word) {
   return found.length === 1 ? found : []
 }
 
-/* 헷갈리는 모음 짝(가운뎃소리 번호): ㅜㅠ ㅗㅛ ㅓㅕ ㅕㅛ ㅐㅔ ㅒㅖ ㅙㅞ ㅚㅙ ㅚㅞ */
-const VOWEL_SLIPS = new Set(["13,17", "8,12", "4,6", "6,12", "1,5", "3,7", "10,15", "10,11", "11,15"])
+/*
+ * 헷갈리는 모음 짝(가운뎃소리 번호): ㅜㅠ ㅗㅛ ㅓㅕ ㅕㅛ ㅐㅔ ㅒㅖ ㅙㅞ ㅚㅙ ㅚㅞ, 그리고 반모음 w 를 빠뜨린 것
+ * ㅏㅘ ㅓㅝ ㅐㅙ ㅔㅞ ㅣㅟ (초기하 → 초기화)
+ */
+const VOWEL_SLIPS = new Set(["13,17", "8,12", "4,6", "6,12", "1,5", "3,7", "10,15", "10,11", "11,15",
+  "0,9", "4,14", "1,10", "5,15", "16,20"])
 
 /* 같은 길이의 두 한글 낱말이 한 음절의 가운뎃소리 하나만, 헷갈리는 짝으로 다른가 */
 function vowelSlip(a, b) {
@@ -410,15 +414,18 @@ function group(raw, word) {
   }
   /*
    * 사이트 낱말의 앞부분인 말: 세 음절 이상이면 다른 표기다(자비에 → 자비에르). 두 음절은 우연일 때가 많아서
-   * (사육 → 사육팔) 아직 치는 중인 마지막 낱말일 때만 아는 말이다(analyse).
+   * (사육 → 사육팔) 다른 꼴로 풀리지 않으면(스타 → star) 아직 치는 중인 마지막 낱말일 때만 아는 말이다(analyse).
    */
-  if (stem.length >= 2 && isPrefix(stem))
-    return { word: raw, stem, status: "known", typing: stem.length === 2, terms: [{ term: stem, boost: 1 }] }
+  const prefix = stem.length >= 2 && isPrefix(stem)
+  if (prefix && stem.length >= 3) return { word: raw, stem, status: "known", terms: [{ term: stem, boost: 1 }] }
   const found = resolve(word)
+  if (!found.terms.length && prefix)
+    return { word: raw, stem, status: "known", typing: true, terms: [{ term: stem, boost: 1 }] }
   if (found.terms.length) {
     /* 두 글자 약어(피알 → pr)는 통째로만 찾는다: 앞부분 일치면 print, probability 까지 맞는다 */
     const exact = term => term.length === 1 || /^[a-z]{2}$/.test(term)
     const matches = found.terms.map(term => ({ term, boost: 1, exact: exact(term) }))
+    if (prefix) matches.push({ term: stem, boost: 1 })
     return { word: raw, stem, status: found.weak ? "weak" : "known", terms: matches }
   }
   /* 한 글자 낱말에 두 글자 이상의 조사·어미가 붙은 말(곳인가요, 법으로)은 그 한 글자로 본다 */

@@ -123,6 +123,8 @@ QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
 종류 사용법 법 두개 세개 여러 가지 어케 어캐 어떡해 궁금 궁금해 머
+how what why when where which who to is are was be the a an of in on for with and or vs versus do does
+can use using difference between
 """.split()
 # 읽는 이가 원하는 것을 말하는 낱말(소개, 요약, 장단점…)과 파이썬의 상수. 사이트에 없어도 주제 밖의 근거로
 # 세지 않는다(사이트에 있으면 여느 낱말처럼 찾는다): '이 사이트 소개', 'is_available() False'.

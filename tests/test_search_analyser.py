@@ -705,3 +705,11 @@ def test_one_syllable_predicate_stems_come_from_kiwipiepy_and_are_cached(tmp_pat
 def test_a_two_syllable_prefix_that_spells_an_english_word_is_that_word(browser_queries):
     found = browser_queries("스타 배치 크기")
     assert "star" in found["스타 배치 크기"]["query"]  # 스타 → star (스타일의 앞부분이기도 하다)
+
+
+def test_english_question_words_are_dropped_like_korean_ones(browser_queries):
+    found = browser_queries("how to use layer normalization", "to")
+    words = found["how to use layer normalization"]["query"].split()
+    assert "layer" in words and "normalization" in words
+    assert not {"how", "to", "use"} & {w.split("^")[0].rstrip("*") for w in words}
+    assert found["to"]["query"] == "to"  # 그 말만 친 질의는 그대로 찾는다

@@ -118,6 +118,7 @@ BASE_SUFFIXES = """
 줘 줘요 주세요 해줘 해줘요 해주세요 임 법
 """.split()
 SUFFIX_SET = frozenset(BASE_SUFFIXES)
+SHORT_LATIN = re.compile(r"[a-z]{2}")  # 브라우저가 통째로만 찾는 두 글자 영어 낱말
 # 질문 말투: 질의에서 빼고 본다 (다른 낱말이 하나도 없으면 남긴다)
 QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
@@ -281,8 +282,13 @@ def augment_index(
             visible = visible_tokens(
                 doc["title"] if name == TITLE_FIELD else doc["title"] + " " + doc["text"]
             )
-            # 한 글자 낱말(층, 키, 뮤)은 남긴다: 브라우저는 그것을 앞부분 일치 없이 통째로만 찾는다(키 → 키워드 ×).
-            words = [w for w in words if len(w) == 1 or not prefix_of_any(w, visible)]
+            # 한 글자 낱말(층, 키, 뮤)과 두 글자 영어(dk, pr)는 남긴다: 브라우저는 그것을 앞부분 일치 없이 통째로만
+            # 찾는다(키 → 키워드 ×, pr → print ×). 보이는 글에는 'dk로'처럼 조사가 붙은 꼴만 있을 수 있다.
+            words = [
+                w
+                for w in words
+                if len(w) == 1 or SHORT_LATIN.fullmatch(w) or not prefix_of_any(w, visible)
+            ]
             if words:
                 doc[name] = " ".join(words)
 

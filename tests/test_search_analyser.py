@@ -713,3 +713,21 @@ def test_english_question_words_are_dropped_like_korean_ones(browser_queries):
     assert "layer" in words and "normalization" in words
     assert not {"how", "to", "use"} & {w.split("^")[0].rstrip("*") for w in words}
     assert found["to"]["query"] == "to"  # 그 말만 친 질의는 그대로 찾는다
+
+
+def test_two_letter_english_words_stay_hidden_keywords_beside_a_particle(tmp_path, shared_analyser):
+    # 브라우저는 두 글자 영어(bn, pr)를 통째로만 찾는다. 보이는 글에 'BN은'만 있어도 bn 은 숨은 필드에 남아야 한다.
+    path = tmp_path / "search_index.json"
+    index = {
+        "config": INDEX["config"],
+        "docs": [{"location": "bn/", "title": "정규화", "text": "<p>BN은 평균을 뺀다.</p>"}],
+    }
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    ks.augment_index(path, cache_dir=tmp_path / "cache")
+    doc = json.loads(path.read_text(encoding="utf-8"))["docs"][0]
+    assert "bn" in doc["keywords"].split()
+
+
+def test_a_number_joined_to_a_word_is_searched_as_both(browser_queries):
+    found = browser_queries("448언패킹")
+    assert found["448언패킹"]["query"].split()[:2] == ["448", "언패킹*^2"]  # 언패킹은 용어집 용어

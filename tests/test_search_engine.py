@@ -208,3 +208,8 @@ def test_a_glossary_entry_found_first_yields_to_the_page_that_uses_the_term(ask)
     assert pages(found["내적"]) == ["att/#keys", "gl/#용어-내적"]
     assert pages(found["용어집"])[0] == "gl/"  # 페이지 제목으로 찾으면 그대로
     assert pages(found["dot"]) == ["gl/#용어-내적"]  # 그 말을 쓰는 다른 페이지가 없으면 그대로
+
+
+def test_a_word_that_matches_nothing_does_not_make_two_words_strangers(ask):
+    # 쿼리는 att/ 에 있고, 층은 사이트 낱말이지만 어느 절에도 없다: 흩어졌다고 할 수 없다
+    assert pages(ask("쿼리 층")["쿼리 층"])[0].startswith("att/")

@@ -484,7 +484,10 @@ function analyse(query) {
      */
     for (const raw of token.split(/[-(),'"=]+/)) {
       const word = raw.toLowerCase().replace(EDGE_PUNCTUATION, "")
-      if (word) groups.push(group(raw, word))
+      /* 숫자에 붙여 쓴 한글 낱말(512차원, 8개의)은 사이트가 그 꼴로 쓰지 않았으면 수와 낱말로 나눈다 */
+      const counted = /^(\d+(?:\.\d+)?)([가-힣]{2,})$/.exec(word)
+      if (counted && !known.has(word)) groups.push(group(counted[1], counted[1]), group(counted[2], counted[2]))
+      else if (word) groups.push(group(raw, word))
     }
   }
 
@@ -632,9 +635,11 @@ function scattered(result, groups) {
  */
 function strangers(result, groups) {
   const content = groups.filter(group => group.status !== "neutral" && !intent.has(group.stem))
+  /* 아무 절에도 없는 낱말(색인에 없는 꼴)은 흩어졌다고 볼 수 없다 */
+  const found = group => item => group.terms.some(({ term, boost }) => boost > 0 && item.terms[bare(term)])
+  if (content.some(group => !result.items.some(items => items.some(found(group))))) return false
   if (content.length !== 2 || content.some(group => group.status !== "known" || group.word.toLowerCase() !== group.stem))
     return false
-  const found = group => item => group.terms.some(({ term, boost }) => boost > 0 && item.terms[bare(term)])
   return !result.items.some(items => content.every(group => items.some(found(group))))
 }
 

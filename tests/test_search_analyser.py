@@ -731,3 +731,10 @@ def test_two_letter_english_words_stay_hidden_keywords_beside_a_particle(tmp_pat
 def test_a_number_joined_to_a_word_is_searched_as_both(browser_queries):
     found = browser_queries("448언패킹")
     assert found["448언패킹"]["query"].split()[:2] == ["448", "언패킹*^2"]  # 언패킹은 용어집 용어
+
+
+def test_a_two_letter_acronym_in_capitals_is_matched_whole(browser_queries):
+    found = browser_queries("PR 배치", "PR은 배치", "pr 배치")
+    assert found["PR 배치"]["query"].split()[0] == "pr^1"  # pr* 는 pre, print 까지 맞는다
+    assert found["PR은 배치"]["query"].split()[0] == "pr^1"
+    assert found["pr 배치"]["query"].split()[0] == "pr"  # 소문자는 치는 중일 수 있다: 앞부분 일치

@@ -395,7 +395,9 @@ function group(raw, word) {
       return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
     if (!/^[a-z]{3,}$/.test(stem) || known.has(stem) || isPrefix(stem)) {
       const status = /^[a-z]{3,}$/.test(stem) ? "known" : "neutral"
-      return { word: raw, stem, status, terms: [{ term: stem, boost: 1 }] }
+      /* 대문자 두 글자(PR, BN)는 약어다: 통째로 찾는다(pr* 는 pre, print 까지 맞는다) */
+      const acronym = /^[A-Z]{2}[^A-Za-z]*$/.test(raw) && known.has(stem)
+      return { word: raw, stem, status, terms: [{ term: stem, boost: 1, exact: acronym }] }
     }
     const near = nearLatin(stem)
     if (near.length) return { word: raw, stem, status: "known", terms: near.map(term => ({ term, boost: 1 })) }

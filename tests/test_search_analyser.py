@@ -564,6 +564,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
         "변압기 트랜스포머",
         "몸무게 배치 크기",
         "장고 배치 크기",
+        "시퀀서 배치 크기",
     )
     assert found["공항 탑승 배치 크기"]["blocked"]  # 사이트의 일반 낱말이 섞여 있어도
     assert found["포토샵 레이어"]["blocked"]
@@ -573,11 +574,13 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
     assert found["몸무게 배치 크기"]["blocked"]
     # 두 음절의 끝이 어미 꼴이어도 앞 음절이 서술어 어간(kiwipiepy)이 아니면 명사다: 장고 ≠ 넣고
     assert found["장고 배치 크기"]["blocked"]
+    assert found["시퀀서 배치 크기"]["blocked"]  # 외래어의 -서 는 어미 -어서 가 아니다
 
 
 def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries):
     queries = (
         "배치 크기 넣고",
+        "배치 크기 넣어서",
         "배치 크기 받기",
         "배치 크기 여러개",
         "배치 크기 알려줘",
@@ -737,4 +740,6 @@ def test_a_two_letter_acronym_in_capitals_is_matched_whole(browser_queries):
     found = browser_queries("PR 배치", "PR은 배치", "pr 배치")
     assert found["PR 배치"]["query"].split()[0] == "pr^1"  # pr* 는 pre, print 까지 맞는다
     assert found["PR은 배치"]["query"].split()[0] == "pr^1"
-    assert found["pr 배치"]["query"].split()[0] == "pr"  # 소문자는 치는 중일 수 있다: 앞부분 일치
+    assert (
+        found["pr 배치"]["query"].split()[0] == "pr*^2"
+    )  # 소문자는 치는 중일 수 있다: 앞부분 일치(용어라 무게 2)

@@ -9,8 +9,11 @@
  *     사이트에 없는 낱말은 읽는 이가 흔히 쓰는 다른 꼴로 풀어 본다(resolve): 글자 이름으로 읽은 약어
  *     (엘에스티엠 → lstm), 외래어의 다른 표기(래이어 → 레이어, 노말 → 노멀), 노트가 영어로만 쓴 말의 한글
  *     표기(티처 포싱 → teacher forcing), -ing 꼴과 명사(인코딩 ↔ 인코더), 그리고 그래도 없으면 긴 낱말은
- *     한 소리 차이까지. 여러 낱말 질의의 한 글자 낱말은 사이트가 아는 것만 통째로 찾고(키 → 키워드 ×),
- *     끝내 모르는 낱말이 아는 낱말보다 적지 않으면 사이트에 없는 주제로 보고 결과를 내지 않는다.
+ *     한 소리 차이까지, 세 음절은 헷갈리는 모음 하나 차이까지(정구화 → 정규화). 여러 낱말 질의의 한 글자
+ *     낱말은 사이트가 아는 것만 통째로 찾는다(키 → 키워드 ×).
+ *     사이트에 없는 주제에는 결과를 내지 않는다: 사이트가 쓰지 않은 명사가 있거나(변압기 트랜스포머), 모르는
+ *     낱말이 아는 낱말보다 적지 않거나, 아는 낱말들이 어느 페이지에서도 만나지 않을 때(케라스 설치).
+ *     용어집은 용어마다 한 절이고, 용어 절이 첫 결과이면 그 용어를 쓰는 페이지 뒤로 간다.
  *  2. 찾기는 빌드 때 나눈 조각 색인(shard-search.js, hooks/search_shards.py)으로 한다. Material 은 색인
  *     전체를 받아 lunr 색인을 만든 뒤에야 답하지만, 여기서는 질의의 낱말이 든 조각만 받는다. 점수는 Material 과
  *     같은 규칙으로 매긴다. 결과에서 "포함되지 않은 검색어"는 읽는 이가 친 낱말 기준으로 고친다.
@@ -523,17 +526,17 @@ function analyse(query) {
     for (const part of lexicon.compounds[kept[i].stem] || [])
       kept[i].terms.push({ term: part, boost: PART_BOOST })
   }
+  /* 의도 낱말(정리, 요약)은 다른 낱말이 있으면 가볍게 찾는다: 노트마다 있는 '정리' 절이 '용어'를 누르지 않게 */
+  if (kept.some(group => group.status === "known" && !intent.has(group.stem)))
+    for (const group of kept)
+      if (intent.has(group.stem)) group.terms = group.terms.map(term => ({ ...term, boost: term.boost * INTENT_BOOST }))
+
   /*
    * 모르는 낱말이 아는 낱말보다 적지 않으면 사이트에 없는 주제다('러스트 소유권').
    * 같은 수일 때는 아는 낱말 가운데 용어집 용어가 있으면 주제 안으로 본다.
    * 노트는 다루는 말의 영어 이름을 늘 함께 적으므로, 사이트에 없는 영어 낱말은 두 번 센다('GAN 생성 모델').
    * 아는 낱말이 하나도 없으면 모르는 말이 무엇이든 주제 밖이다('운전하는 법').
    */
-  /* 의도 낱말(정리, 요약)은 다른 낱말이 있으면 가볍게 찾는다: 노트마다 있는 '정리' 절이 '용어'를 누르지 않게 */
-  if (kept.some(group => group.status === "known" && !intent.has(group.stem)))
-    for (const group of kept)
-      if (intent.has(group.stem)) group.terms = group.terms.map(term => ({ ...term, boost: term.boost * INTENT_BOOST }))
-
   const count = status => kept.filter(group => group.status === status).length
   /* 모르는 서술어(추가하는, 안될때)는 하려는 일을 말할 뿐 주제의 근거가 아니다: 모르는 명사와 영어 낱말만 센다 */
   const unknown = kept.reduce((n, group) =>

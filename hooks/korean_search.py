@@ -312,6 +312,16 @@ def augment_index(
         {name for s in site.synonyms for name in s.names} & set(lexicon["vocabulary"])
     )
     lexicon["reference"] = list(reference)
+    # 사이트가 대문자로 쓰는 네 글자 이하의 약어(pep, gpu): 한 음절로 친 영어(펩)는 이것으로만 푼다
+    lexicon["acronyms"] = sorted(
+        {
+            a.lower()
+            for s in sections
+            for a in ACRONYM.findall(s.title + " " + s.body)
+            if len(a) <= 4
+        }
+        & set(lexicon["vocabulary"])
+    )
     lexicon["predicate_stems"] = predicate_stems(cache_dir)
     index["config"]["korean"] = lexicon
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

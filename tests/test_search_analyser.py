@@ -462,7 +462,7 @@ QUERY_INDEX = {
         {
             "location": "f/",
             "title": "언패킹",
-            "text": "<p>PEP 448 은 언패킹을 넓혔다. 버퍼(buffer)와 PR 은 다른 말이다. star 표현식의 스타일.</p>",
+            "text": "<p>PEP 448 은 언패킹을 넓혔다. 버퍼(buffer)와 PR 은 다른 말이다. star 표현식의 스타일. 별표(*)로 푼다.</p>",
         },
         {
             "location": "g/",
@@ -690,10 +690,10 @@ def test_a_glossary_term_weighs_more_and_an_intent_word_less_than_a_plain_word(b
 
 
 def test_a_three_syllable_typo_with_a_confusable_vowel_finds_the_site_word(browser_queries):
-    found = browser_queries("정구화", "정귀화", "정규하")
+    found = browser_queries("정구화", "정고화", "정규하")
     assert found["정구화"]["query"] == "정규화"  # ㅜ 와 ㅠ 는 흔히 헷갈린다
     assert found["정규하"]["query"] == "정규화"  # ㅘ 의 반모음을 빠뜨렸다
-    assert found["정귀화"]["blocked"]  # ㅟ 는 헷갈리는 짝이 아니다: 다른 낱말일 수 있다
+    assert found["정고화"]["blocked"]  # ㅠ 와 ㅗ 는 헷갈리는 짝이 아니다: 다른 낱말일 수 있다
 
 
 def test_one_syllable_predicate_stems_come_from_kiwipiepy_and_are_cached(tmp_path):
@@ -743,3 +743,37 @@ def test_a_two_letter_acronym_in_capitals_is_matched_whole(browser_queries):
     assert (
         found["pr 배치"]["query"].split()[0] == "pr*^2"
     )  # 소문자는 치는 중일 수 있다: 앞부분 일치(용어라 무게 2)
+
+
+def test_star_operators_and_negative_numbers_are_not_search_syntax(browser_queries):
+    found = browser_queries("-2**2 배치", "[0]*3 배치", "kaiming* 배치", "-배치 크기")
+    assert (
+        "별표" in found["-2**2 배치"]["query"]
+    )  # 곱하기·거듭제곱의 별표는 사이트가 별표라 부르는 것
+    assert "-2**2" not in found["-2**2 배치"]["query"]  # 음수는 빼기(-) 문법이 아니다
+    assert "별표" in found["[0]*3 배치"]["query"]
+    assert "별표" not in found["kaiming* 배치"]["query"]  # 끝의 별표는 앞부분 일치
+    assert found["-배치 크기"]["query"].startswith("-배치")  # 낱말 앞의 - 는 여전히 빼기
+
+
+def test_letter_names_typed_apart_are_one_spelling(browser_queries):
+    found = browser_queries("큐 케이 브이", "엘 에스 티 엠")
+    assert found["큐 케이 브이"]["query"].split() == ["+q^1", "+k^1", "+v^1"]
+    assert found["엘 에스 티 엠"]["query"].startswith("lstm")
+
+
+def test_a_half_typed_hangul_spelling_of_an_english_word_finds_it(browser_queries):
+    found = browser_queries("노멀라이제", "배치 노멀라이제", "노멀라이제 배치")
+    assert "normalization" in found["노멀라이제"]["query"]  # 노트는 normalization 을 영어로 쓴다
+    assert "normalization" in found["배치 노멀라이제"]["query"]
+    assert found["노멀라이제 배치"]["blocked"]  # 다 친 낱말(마지막이 아닌)은 앞부분으로 풀지 않는다
+
+
+def test_english_with_two_letters_swapped_finds_the_site_word(browser_queries):
+    assert browser_queries("normalizaiton")["normalizaiton"]["query"] == "normalization"
+
+
+def test_a_lone_syllable_becomes_english_only_for_an_acronym_the_site_writes(browser_queries):
+    found = browser_queries("펩 배치", "퍼 배치")
+    assert found["펩 배치"]["query"].split()[0] == "pep"  # PEP 은 사이트가 대문자로 쓰는 약어
+    assert "buffer" not in found["퍼 배치"]["query"]

@@ -55,6 +55,7 @@ let sounds = new Map() /* 열쇠(hangulKey) → 그 열쇠의 사이트 낱말�
 let weakSounds = new Map() /* 짧아서 우연히 겹치기 쉬운 열쇠 → 영어 낱말(약한 외래어 표): 배치 사이즈 → size */
 let latinWords = [] /* 사이트의 영어 낱말: 철자가 하나 틀린 영어 질의(normalisation)를 풀 때 쓴다 */
 let threeSyllableWords = [] /* 사이트의 세 음절 한글 낱말: 오타(정구화)를 풀 때 쓴다 */
+let acronyms = new Set() /* 사이트가 대문자로 쓰는 네 글자 이하의 약어(pep, gpu) */
 let predicateStems = new Set() /* 한 음절 서술어 어간(넣, 작): 모르는 두 음절 낱말이 넣고인지 장고인지 가른다 */
 
 /* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
@@ -72,6 +73,9 @@ const NATIVE_NUMBER = /^(?=..)(?:열|스물|스무|서른|마흔|쉰|예순|일�
 const SINO_NUMBER = /^(?=.)[영일이삼사오육칠팔구십백천만억]*(?:차|승|제곱|분의|배|번째|차원)?$/
 /* 수와 단위 '개'(여러개, 몇개든, 두 개를): 숫자다 */
 const COUNTED = /^(?:여러|몇|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|[일이삼사오육칠팔구십백천만]+|\d+)?개(?:씩|든|의|를|가|는|도|나)?$/
+/* 연산자로 쓴 별표(2**2, [0]*3, a*b): 끝에 붙은 별표(kaiming*)는 Material 의 앞부분 일치, 앞의 별표(*args)는 언패킹이다 */
+const STAR_OPERATOR = /[\w\])]\*+[\w[(]/
+const STAR_NAME = "별표"
 /* 수식을 읽는 말의 끝: 엔분의(n 분의), 엑스제곱 */
 const MATH_WORD = /(?:분의|제곱|승)$/
 /*
@@ -84,6 +88,9 @@ const PARTICLES = new Set([..."이가을를은는의에도만로와과랑께"])
 /* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
 const FUZZY_SYLLABLES = 4
 const FUZZY_KEY = 8
+/* 치는 중인 외래어를 앞부분으로 받아 줄 열쇠의 길이, 그리고 덜 친 부분의 길이(제네릭 ≠ generics: 복수형의 s 는 덜 친 게 아니다) */
+const TYPED_KEY = 6
+const TYPED_REST = 2
 /* 외래어의 끝소리(-er, -a, -o, -u)가 되는 어미 글자 */
 const LOANWORD_ENDINGS = ["어", "아", "오", "우"]
 
@@ -177,13 +184,29 @@ function soundAlikes(word, table = sounds) {
 /*
  * 한 음절로 적은 영어 낱말(펩 → pep): 받침이 있는 음절이고, 열쇠가 사이트의 영어 낱말(믿는 외래어 표)과
  * 같을 때만. 한 음절 한국어 낱말은 어디에나 있으므로 영어 낱말로만 풀고, 한국어 낱말로는 풀지 않는다.
+ * 합성어 속이 아니라 낱말 하나로 친 음절(standalone)은 사이트가 대문자로 쓰는 약어(PEP)로만 푼다: 뱀 → beam 은
+ * 한국어 낱말 '뱀'을 영어로 잘못 읽은 것이다.
  */
-function syllableLoanword(word) {
+function syllableLoanword(word, standalone = false) {
   if (word.length !== 1 || (word.charCodeAt(0) - 0xac00) % 28 === 0) return []
   const key = hangulKey(word)
   if (!key || key.length < 3) return []
   /* 한 음절은 네 글자 이하의 영어 낱말만 옮길 수 있다(pep, dot): 법 → buffer 같은 우연을 막는다 */
-  return (sounds.get(key) || []).filter(term => /^[a-z]{2,4}$/.test(term))
+  return (sounds.get(key) || []).filter(term => /^[a-z]{2,4}$/.test(term) && (!standalone || acronyms.has(term)))
+}
+
+/*
+ * 한글 표기의 앞부분만 친 영어 낱말: 열쇠가 여섯 글자 이상이고, 그 열쇠로 시작하는 사이트 영어 낱말이 셋 이하일 때만
+ * (웨이트 이니셜라이제 → initialization). 짧은 앞부분은 너무 많은 낱말과 맞는다.
+ */
+function typedLoanwords(word) {
+  const key = HANGUL_WORD.test(word) && word.length >= 3 ? hangulKey(word) : null
+  if (!key || key.length < TYPED_KEY) return []
+  const found = new Set()
+  for (const [other, words] of sounds)
+    if (other.length >= key.length + TYPED_REST && other.startsWith(key))
+      for (const term of words) if (/^[a-z]/.test(term)) found.add(term)
+  return found.size <= 3 ? [...found] : []
 }
 
 /* 한 소리(열쇠 글자 하나) 차이의 사이트 낱말: 퍼플렉서티 → 퍼플렉시티. 긴 낱말에만 쓴다. */
@@ -250,11 +273,13 @@ function typoWords(word) {
 }
 
 /*
- * 헷갈리는 모음 짝(가운뎃소리 번호): ㅜㅠ ㅗㅛ ㅓㅕ ㅕㅛ ㅐㅔ ㅒㅖ ㅙㅞ ㅚㅙ ㅚㅞ, 그리고 반모음 w 를 빠뜨린 것
- * ㅏㅘ ㅓㅝ ㅐㅙ ㅔㅞ ㅣㅟ (초기하 → 초기화)
+ * 헷갈리는 모음 짝(가운뎃소리 번호). 소리가 비슷한 것: ㅜㅠ ㅗㅛ ㅓㅕ ㅐㅔ ㅒㅖ ㅙㅞ ㅚㅙ ㅚㅞ ㅠㅟ, 반모음 w 를 빠뜨린 것:
+ * ㅏㅘ ㅓㅝ ㅐㅙ ㅔㅞ ㅣㅟ (초기하 → 초기화), 두벌식 자판에서 이웃한 것: ㅛㅕ ㅕㅑ ㅑㅐ ㅗㅓ ㅓㅏ ㅏㅣ ㅜㅡ, ㅑㅏ ㅐㅣ.
+ * ㅓ 와 ㅡ 는 어느 쪽도 아니다: 포인터 ≠ 포인트, 시퀀서 ≠ 시퀀스.
  */
-const VOWEL_SLIPS = new Set(["13,17", "8,12", "4,6", "6,12", "1,5", "3,7", "10,15", "10,11", "11,15",
-  "0,9", "4,14", "1,10", "5,15", "16,20"])
+const VOWEL_SLIPS = new Set(["13,17", "8,12", "4,6", "1,5", "3,7", "10,15", "10,11", "11,15", "16,17",
+  "0,9", "4,14", "1,10", "5,15", "16,20",
+  "6,12", "2,6", "1,2", "4,8", "0,4", "0,20", "13,18", "0,2", "1,20"])
 
 /* 같은 길이의 두 한글 낱말이 한 음절의 가운뎃소리 하나만, 헷갈리는 짝으로 다른가 */
 function vowelSlip(a, b) {
@@ -270,10 +295,11 @@ function vowelSlip(a, b) {
   return slips === 1
 }
 
-/* 철자 하나가 다른 사이트의 영어 낱말: normalisation → normalization, attension → attention */
+/* 철자 하나가 다르거나 이웃한 두 글자가 바뀐 사이트의 영어 낱말: normalisation → normalization, kwrags → kwargs */
 function nearLatin(word) {
   if (word.length < 5) return []
-  return latinWords.filter(other => Math.abs(other.length - word.length) <= 1 && levenshteinOne(word, other))
+  return latinWords.filter(other => Math.abs(other.length - word.length) <= 1 &&
+    (levenshteinOne(word, other) || swappedOne(word, other)))
 }
 
 /* 글자 하나를 바꾸거나 넣거나 뺀 차이인가 */
@@ -283,6 +309,14 @@ function levenshteinOne(a, b) {
   let i = 0
   while (i < a.length && a[i] === b[i]) i++
   return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i) === b.slice(i + 1)
+}
+
+/* 이웃한 두 글자를 바꿔 친 차이인가(kwrags → kwargs) */
+function swappedOne(a, b) {
+  if (a.length !== b.length || a === b) return false
+  let i = 0
+  while (a[i] === b[i]) i++
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
 }
 
 /* 사이트 어휘의 어떤 낱말이 word 로 시작하는가 (Material 의 앞부분 일치가 찾을 것인가) */
@@ -440,7 +474,7 @@ function group(raw, word) {
   const particle = lexicon.suffixes.find(suffix => suffix.length >= 2 && word.length === suffix.length + 1 &&
     word.endsWith(suffix))
   if (stem.length < 2 || particle) {
-    const latin = syllableLoanword(particle ? word[0] : word)
+    const latin = syllableLoanword(particle ? word[0] : word, true)
     if (latin.length) return { word: raw, stem, status: "known", terms: latin.map(term => ({ term, boost: 1 })) }
     return { word: raw, stem, status: "fragment", terms: [] }
   }
@@ -467,10 +501,27 @@ function letterMath(stem) {
  */
 function isNoun(stem) {
   if (!/^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(stem) || stem.length < 2 || PREDICATE.test(stem)) return false
-  /* 두 음절의 끝이 어미 꼴(장고, 넣고): 조사면 한 음절 명사 + 조사(앞에)이고, 앞 음절이 서술어 어간이면 서술어다 */
+  /*
+   * 두 음절의 끝이 어미 꼴(장고, 넣고): 조사면 한 음절 명사 + 조사(앞에)이고, 앞 음절이 서술어 어간이면 서술어다.
+   * 끝이 '이'·'가'면 명사다(먹이, 길이): 사이트가 아는 한 음절 명사 + 조사(키가)는 이미 아는 말로 풀린다.
+   */
   const last = stem.slice(-1)
+  if (stem.length === 2 && /[이가]/.test(last)) return true
   if (stem.length === 2 && lexicon.suffixes.includes(last)) return !PARTICLES.has(last) && !predicateStems.has(stem[0])
   return !lexicon.suffixes.some(suffix => suffix.length >= 2 && stem.length > suffix.length && stem.endsWith(suffix))
+}
+
+/* 띄어 친 글자 이름(큐 케이 브이)을 하나로 잇는다: 큐케이브이 → q, k, v 로 찾는다 */
+function joinLetterNames(tokens) {
+  const joined = []
+  let spelling = false
+  for (const token of tokens) {
+    const letter = token in LETTER_NAMES
+    if (letter && spelling) joined[joined.length - 1] += token
+    else joined.push(token)
+    spelling = letter
+  }
+  return joined
 }
 
 /**
@@ -480,9 +531,9 @@ function isNoun(stem) {
  */
 function analyse(query) {
   const groups = []
-  for (const token of query.trim().split(/\s+/)) {
-    /* Material 의 검색 문법(+꼭, -빼기)으로 시작하는 낱말은 손대지 않는다 */
-    if (/^[+-]./.test(token)) {
+  for (const token of joinLetterNames(query.trim().split(/\s+/))) {
+    /* Material 의 검색 문법(+꼭, -빼기)으로 시작하는 낱말은 손대지 않는다. -4, -2**2 는 음수다 */
+    if (/^[+-][^\d.]/.test(token)) {
       groups.push({ word: token, stem: token, status: "neutral", terms: [{ term: token.toLowerCase(), boost: 1 }] })
       continue
     }
@@ -490,6 +541,9 @@ function analyse(query) {
      * 하이픈은 Material 도 낱말을 가르는 구분자로 본다: 시퀀스-투-시퀀스 → 시퀀스, 투, 시퀀스. 함수 호출의 괄호,
      * 따옴표, 쉼표, 등호도 가른다: calculate_gain('relu') → calculate_gain, relu (색인은 코드 이름을 따로 담는다).
      */
+    /* 곱하기·거듭제곱의 별표(2**2, [0]*3)나 별표만 친 낱말은 사이트가 별표라고 부르는 것이다 */
+    if ((STAR_OPERATOR.test(token) || /^\*+$/.test(token)) && known.has(STAR_NAME))
+      groups.push({ word: token, stem: STAR_NAME, status: "known", terms: [{ term: STAR_NAME, boost: 1 }] })
     for (const raw of token.split(/[-(),'"=]+/)) {
       const word = raw.toLowerCase().replace(EDGE_PUNCTUATION, "")
       /* 숫자에 붙여 쓴 한글 낱말(512차원, 8개의)은 사이트가 그 꼴로 쓰지 않았으면 수와 낱말로 나눈다 */
@@ -502,6 +556,12 @@ function analyse(query) {
   /* 앞부분만 맞은 낱말은 마지막 낱말(치는 중)이 아니면 모르는 말이다: '볼 파이썬 사육 온도'의 사육(→ 사육팔) */
   for (const group of groups.slice(0, -1))
     if (group.typing) group.status = "unknown"
+  /* 치는 중인 마지막 낱말이 노트가 영어로만 쓴 말의 한글 표기 앞부분이면 그 영어 낱말이다(이니셜라이제 → initialization) */
+  const last = groups[groups.length - 1]
+  if (last && last.status === "unknown") {
+    const typed = typedLoanwords(last.stem)
+    if (typed.length) Object.assign(last, { status: "known", terms: typed.map(term => ({ term, boost: 1 })) })
+  }
 
   /* 질문 말투(왜, 어떻게, 차이...)는 다른 낱말이 있을 때만 뺀다 */
   const content = groups.filter(group => !stop.has(group.stem))
@@ -585,6 +645,7 @@ function setup(rules) {
   terms = new Set(lexicon.terms)
   reference = new Set(lexicon.reference || [])
   predicateStems = new Set(lexicon.predicate_stems || "")
+  acronyms = new Set(lexicon.acronyms || [])
   sounds = new Map()
   const alike = (key, word) => {
     if (!key || key.length < 3) return

@@ -565,6 +565,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
         "몸무게 배치 크기",
         "장고 배치 크기",
         "시퀀서 배치 크기",
+        "먹이 배치 크기",
     )
     assert found["공항 탑승 배치 크기"]["blocked"]  # 사이트의 일반 낱말이 섞여 있어도
     assert found["포토샵 레이어"]["blocked"]
@@ -575,6 +576,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
     # 두 음절의 끝이 어미 꼴이어도 앞 음절이 서술어 어간(kiwipiepy)이 아니면 명사다: 장고 ≠ 넣고
     assert found["장고 배치 크기"]["blocked"]
     assert found["시퀀서 배치 크기"]["blocked"]  # 외래어의 -서 는 어미 -어서 가 아니다
+    assert found["먹이 배치 크기"]["blocked"]  # -이 로 끝나는 두 음절은 명사다(먹 + 이 가 아니다)
 
 
 def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries):

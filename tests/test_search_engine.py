@@ -213,3 +213,10 @@ def test_a_glossary_entry_found_first_yields_to_the_page_that_uses_the_term(ask)
 def test_a_word_that_matches_nothing_does_not_make_two_words_strangers(ask):
     # 쿼리는 att/ 에 있고, 층은 사이트 낱말이지만 어느 절에도 없다: 흩어졌다고 할 수 없다
     assert pages(ask("쿼리 층")["쿼리 층"])[0].startswith("att/")
+
+
+def test_a_page_with_more_of_the_readers_words_comes_first(ask):
+    # more/* 는 제목에 '배치'가 있어 점수가 높지만 '분산'이 없다. 두 낱말이 다 있는 bn/ 이 먼저다
+    found = ask("배치 분산")
+    assert pages(found["배치 분산"])[0] == "bn/"
+    assert "bn/#mean" in [i["location"] for i in found["배치 분산"]["items"][0]]

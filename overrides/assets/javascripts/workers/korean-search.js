@@ -622,7 +622,7 @@ function analyse(query) {
 function toClauses(groups) {
   const seen = new Set()
   const clauses = []
-  for (const group of groups)
+  groups.forEach((group, index) => {
     for (const { term, boost, exact } of group.terms) {
       const word = bare(term)
       const sign = word === term ? "" : term[0]
@@ -630,8 +630,11 @@ function toClauses(groups) {
       seen.add(sign + word)
       const presence = sign === "+" ? ShardSearch.PRESENCE.REQUIRED
         : sign === "-" ? ShardSearch.PRESENCE.PROHIBITED : ShardSearch.PRESENCE.OPTIONAL
-      clauses.push({ term: word, boost: terms.has(word) ? boost * TERM_BOOST : boost, prefix: !exact && !sign, presence })
+      clauses.push({
+        term: word, boost: terms.has(word) ? boost * TERM_BOOST : boost, prefix: !exact && !sign, presence, group: index
+      })
     }
+  })
   return clauses
 }
 
@@ -725,18 +728,19 @@ function finish(result, groups) {
 }
 
 /*
- * 풀이만 모은 페이지(용어집)의 용어 절이 첫 결과이면, 그 용어를 쓰는 첫 페이지를 맨 앞으로 올리고 용어집을 둘째로
- * 둔다: '피알 보내기'는 PR 을 설명하는 '기여하기'가 먼저이고 한 줄 풀이는 그다음이다. 그 용어를 쓰는 다른
- * 페이지가 없거나 페이지 제목(용어집)으로 찾은 것이면 그대로 둔다.
+ * 풀이만 모은 페이지(용어집)의 용어 절이 첫 결과이면 그 용어가 질의의 중심이다. 그 용어를 쓰는 페이지들을 앞으로
+ * 올리되 첫 페이지 다음에 용어집을 둔다: '피알 보내기'는 PR 을 설명하는 '기여하기'가 먼저이고 한 줄 풀이가
+ * 그다음이며, '보내'만 쓰는 페이지는 그 뒤다. 그 용어를 쓰는 다른 페이지가 없거나 페이지 제목(용어집)으로 찾은
+ * 것이면 그대로 둔다.
  */
 function explanationsSecond(result) {
-  const first = result.items[0]
+  const [first, ...rest] = result.items
   const page = first ? first[0].location.split("#")[0] : ""
   if (!reference.has(page) || first[0].location === page) return
   const matched = Object.keys(first[0].terms).filter(term => first[0].terms[term])
-  const user = result.items.findIndex((items, i) => i > 0 &&
-    items.some(item => matched.some(term => item.terms[term])))
-  if (user > 0) result.items.splice(0, user + 1, result.items[user], first, ...result.items.slice(1, user))
+  const uses = items => items.some(item => matched.some(term => item.terms[term]))
+  const users = rest.filter(uses)
+  if (users.length) result.items = [users[0], first, ...users.slice(1), ...rest.filter(items => !uses(items))]
 }
 
 /* ------------------------------------------------------------------------- */

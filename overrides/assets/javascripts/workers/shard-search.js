@@ -8,7 +8,8 @@
  * 결과는 Material 의 검색 워커가 보내는 것과 같은 꼴이다: { items: 페이지별 [절, ...], suggest }.
  * 점수도 같은 규칙이다. 절 d 의 점수는 Σ_t q(t) · W(t, d) / |q| 이고(q(t) 는 낱말 t 로 펼쳐진 검색어들의 무게
  * 합, W 는 빌드 때 계산한 lunr 의 필드 벡터 값의 합), 페이지 머리 절이면 1, 맞은 검색어의 비율만큼 더한 b 로
- * (1 + b²) 배를 한다. 점수가 같으면 색인의 차례(nav 차례)를 따른다.
+ * (1 + b²) 배를 한다. 점수가 같으면 색인의 차례(nav 차례)를 따른다. 검색어에 읽는 이의 낱말 묶음 번호가 있으면
+ * 더 많은 묶음이 맞은 페이지가 먼저다(byCoverage).
  */
 "use strict"
 
@@ -189,7 +190,8 @@ const ShardSearch = (() => {
     }
 
     /**
-     * clauses: [{ term, boost, prefix, presence }] (presence 는 PRESENCE). 돌려주는 것: Material 의 결과 꼴.
+     * clauses: [{ term, boost, prefix, presence, group }] (presence 는 PRESENCE, group 은 없어도 된다).
+     * 돌려주는 것: Material 의 결과 꼴.
      */
     async function search(clauses) {
       const { docs, pages, heads, shards } = await docsMeta()
@@ -244,12 +246,13 @@ const ShardSearch = (() => {
       ranked.sort((a, b) => b.score - a.score || a.doc - b.doc)
 
       /* 페이지별로 묶는다(처음 나온 차례). 페이지 머리 절이 없으면 점수 0 으로 붙인다 */
-      const groups = new Map()
+      let groups = new Map()
       for (const result of ranked) {
         const page = pageOf(pages, result.doc)
         if (!groups.has(page)) groups.set(page, [])
         groups.get(page).push(result)
       }
+      groups = byCoverage(groups, clauses)
       for (const [page, results] of groups)
         if (!results.some(result => result.doc === pages[page]))
           results.push({ doc: pages[page], score: 0, terms: {}, plain: true })
@@ -284,6 +287,24 @@ const ShardSearch = (() => {
       const result = { items }
       if (options.suggest) result.suggest = suggestion(ranked, docs, matched, asked)
       return result
+    }
+
+    /*
+     * 검색어에 묶음 번호(clause.group: 읽는 이가 친 낱말 하나)가 있으면, 더 많은 묶음이 맞은 페이지를 앞에 둔다
+     * (같은 수끼리는 점수 차례). '풀리퀘 보내는 법'은 두 낱말이 다 있는 페이지가, 흔한 '보내'만 있는 절의 점수가
+     * 조금 높은 페이지보다 먼저다. 미리보기를 자르기 전에 하므로 앞으로 온 페이지도 미리보기가 있다.
+     */
+    function byCoverage(groups, clauses) {
+      const groupOf = new Map()
+      for (const clause of clauses)
+        if (clause.group !== undefined && clause.boost > 0 && clause.presence !== PRESENCE.PROHIBITED &&
+          !groupOf.has(clause.term)) groupOf.set(clause.term, clause.group)
+      if (new Set(groupOf.values()).size < 2) return groups
+      const coverage = results => new Set(results.flatMap(result =>
+        Object.keys(result.terms).filter(term => result.terms[term] && groupOf.has(term)).map(term => groupOf.get(term)))).size
+      const order = [...groups].map(([page, results], i) => ({ page, results, i, covered: coverage(results) }))
+      order.sort((a, b) => b.covered - a.covered || a.i - b.i)
+      return new Map(order.map(({ page, results }) => [page, results]))
     }
 
     /*

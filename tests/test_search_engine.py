@@ -220,3 +220,11 @@ def test_a_page_with_more_of_the_readers_words_comes_first(ask):
     found = ask("배치 분산")
     assert pages(found["배치 분산"])[0] == "bn/"
     assert "bn/#mean" in [i["location"] for i in found["배치 분산"]["items"][0]]
+
+
+def test_a_missing_word_found_on_a_single_other_page_makes_three_words_another_topic(ask):
+    found = ask("쿼리 키 평균", "쿼리 키 내적", "쿼리 키 평균하는")
+    # 쿼리·키는 att/ 에 함께 있지만 평균은 bn/ 한 페이지에만 있다: '드라이버 헤드 무게'와 같은 꼴
+    assert found["쿼리 키 평균"]["items"] == []
+    assert pages(found["쿼리 키 내적"])[0].startswith("att/")  # 세 낱말이 다 있는 페이지가 있다
+    assert found["쿼리 키 평균하는"]["items"]  # 빠진 말이 서술어(평균하는)면 하려는 일일 뿐이다

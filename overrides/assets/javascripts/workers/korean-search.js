@@ -696,9 +696,22 @@ function scattered(result, groups) {
   const siteWords = groups.filter(group => group.status === "known" && !intent.has(group.stem))
   if (siteWords.length < SCATTERED_MIN_WORDS) return false
   const found = item => siteWords.filter(group => group.terms.some(({ term }) => item.terms[bare(term)]))
+  const covered = result.items.map(items => new Set(items.flatMap(found)))
   /* 한 페이지에 둘 이상, 넷 이상이면 하나만 빠지고 모두 있어야 한다: 'URL 인코딩 한글 깨짐'은 두 낱말씩 흩어져 있다 */
   const needed = Math.max(2, siteWords.length - 1)
-  return !result.items.some(items => new Set(items.flatMap(found)).size >= needed)
+  if (!covered.some(words => words.size >= needed)) return true
+  /*
+   * 모두 있는 페이지가 없고, 가장 많이 담은 페이지마다 빠진 낱말이 사이트의 한 페이지에만 나오는 명사(조사·어미
+   * 없이 친 말)이면 흩어진 것이다: '드라이버 헤드 무게'의 드라이버는 '시작하기'에만 있고 헤드·무게는 어텐션 노트에
+   * 있다. 흔한 낱말이 빠진 것('브이아이티 클래스 토큰'의 클래스)은 읽는 이가 노트와 다른 말을 쓴 것일 수 있고,
+   * 서술어('해결하는')는 하려는 일을 말할 뿐이다.
+   */
+  const most = Math.max(...covered.map(words => words.size))
+  if (most === siteWords.length) return false
+  const pagesWith = group => covered.filter(words => words.has(group)).length
+  const bareWord = group => group.word.toLowerCase() === group.stem
+  return covered.filter(words => words.size === most)
+    .every(words => siteWords.some(group => !words.has(group) && bareWord(group) && pagesWith(group) === 1))
 }
 
 /*
@@ -706,7 +719,9 @@ function scattered(result, groups) {
  * 설치'의 케라스는 배치 정규화 노트에, 설치는 시작하기에만 있다. 같은 페이지의 다른 절이면 주제 안이다('지피유 인식').
  */
 function strangers(result, groups) {
-  const content = groups.filter(group => group.status !== "neutral" && !intent.has(group.stem))
+  /* 모르는 서술어(회로처럼 조사로 끝나 명사인지 모르는 말도)는 세지 않는다: 주제는 명사가 말한다 */
+  const content = groups.filter(group => group.status !== "neutral" && !intent.has(group.stem) &&
+    (group.status !== "unknown" || isNoun(group.stem)))
   /* 아무 절에도 없는 낱말(색인에 없는 꼴)은 흩어졌다고 볼 수 없다 */
   const found = group => item => group.terms.some(({ term, boost }) => boost > 0 && item.terms[bare(term)])
   if (content.some(group => !result.items.some(items => items.some(found(group))))) return false

@@ -262,9 +262,11 @@ const ShardSearch = (() => {
        * 수천 개면 화면(메인 스레드)으로 보내는 메시지만 수백 KB 가 된다.
        */
       for (const [page, results] of [...groups].slice(PREVIEW_PAGES)) {
-        /* 페이지가 맞은 까닭(맞은 검색어)은 그 페이지의 가장 높은 절에서 가져온다 */
+        /* 점수는 가장 높은 절의 것, 맞은 검색어는 페이지의 모든 절에서 맞은 것이다 */
         const head = results.find(result => result.doc === pages[page])
-        groups.set(page, [{ ...head, score: results[0].score, terms: results[0].terms }])
+        const terms = Object.fromEntries(Object.keys(results[0].terms).map(term =>
+          [term, results.some(result => result.terms[term])]))
+        groups.set(page, [{ ...head, score: results[0].score, terms }])
       }
 
       const previewed = [...groups.keys()].slice(0, PREVIEW_PAGES)

@@ -120,6 +120,7 @@ BASE_SUFFIXES = """
 된다 되는 되어 돼 되면 되고 됨 되나 시키는 시킨다 시켜 적 적인 적으로
 는 은 다 고 게 지 기 음 면 으면 서 어 아 여 었다 았다 는다 는지 을까 니 나요 까 요 려면 으려면 도록 냐 는가 을지
 줘 줘요 주세요 해줘 해줘요 해주세요 임 법
+면서 하면서 는거 하는거 는게 하는게 을때 했을때 할때 인듯 듯 는데 했는데 하던 해도 됐을때 될때
 """.split()
 SUFFIX_SET = frozenset(BASE_SUFFIXES)
 SHORT_LATIN = re.compile(r"[a-z]{2}")  # 브라우저가 통째로만 찾는 두 글자 영어 낱말
@@ -128,6 +129,7 @@ QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
 종류 사용법 법 두개 세개 여러 가지 어케 어캐 어떡해 궁금 궁금해 머
+했을때 할때 하는거 하는게 인듯 될때 안될때 됐을때 경우 하면 하는 했는데
 how what why when where which who to is are was be the a an of in on for with and or vs versus do does
 can use using difference between
 """.split()

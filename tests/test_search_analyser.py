@@ -779,3 +779,16 @@ def test_a_lone_syllable_becomes_english_only_for_an_acronym_the_site_writes(bro
     found = browser_queries("펩 배치", "퍼 배치")
     assert found["펩 배치"]["query"].split()[0] == "pep"  # PEP 은 사이트가 대문자로 쓰는 약어
     assert "buffer" not in found["퍼 배치"]["query"]
+
+
+def test_casual_endings_and_asking_words_are_not_topics(browser_queries):
+    queries = (
+        "배치 크기 했을때",
+        "배치 크기 하는거",
+        "배치 인듯",
+        "정규화하면서",
+        "배치 크기 안될때",
+    )
+    found = browser_queries(*queries)
+    assert not any(found[q]["blocked"] for q in queries), found
+    assert found["정규화하면서"]["query"].startswith("정규화")

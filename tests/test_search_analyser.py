@@ -792,3 +792,17 @@ def test_casual_endings_and_asking_words_are_not_topics(browser_queries):
     found = browser_queries(*queries)
     assert not any(found[q]["blocked"] for q in queries), found
     assert found["정규화하면서"]["query"].startswith("정규화")
+
+
+def test_a_product_name_the_site_never_mentions_is_another_topic(browser_queries):
+    found = browser_queries("MySQL 배치 크기 정규화", "mysql 배치 크기 정규화 layer")
+    assert found["MySQL 배치 크기 정규화"]["blocked"]  # 대소문자가 섞인 이름: 다른 제품
+    assert not found["mysql 배치 크기 정규화 layer"][
+        "blocked"
+    ]  # 소문자 낱말 하나는 아는 낱말들보다 적다
+
+
+def test_a_four_letter_english_word_missing_one_letter_finds_the_site_word(browser_queries):
+    found = browser_queries("bach", "bbtc")
+    assert found["bach"]["query"] == "batch"
+    assert found["bbtc"]["blocked"]  # 네 글자에서 한 글자를 바꾼 것은 고치지 않는다

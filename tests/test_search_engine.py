@@ -228,3 +228,8 @@ def test_a_missing_word_found_on_a_single_other_page_makes_three_words_another_t
     assert found["쿼리 키 평균"]["items"] == []
     assert pages(found["쿼리 키 내적"])[0].startswith("att/")  # 세 낱말이 다 있는 페이지가 있다
     assert found["쿼리 키 평균하는"]["items"]  # 빠진 말이 서술어(평균하는)면 하려는 일일 뿐이다
+
+
+def test_a_word_only_the_glossary_has_is_a_variant_not_another_topic(ask):
+    # dot 은 용어집에만 있다(내적의 영어): '쿼리 키 dot'은 흩어진 세 낱말이 아니라 다른 표기로 물은 것이다
+    assert pages(ask("쿼리 키 dot")["쿼리 키 dot"])[0].startswith("att/")

@@ -297,7 +297,9 @@ function vowelSlip(a, b) {
 
 /* 철자 하나가 다르거나 이웃한 두 글자가 바뀐 사이트의 영어 낱말: normalisation → normalization, kwrags → kwargs */
 function nearLatin(word) {
-  if (word.length < 5) return []
+  if (word.length < 4) return []
+  /* 네 글자는 한 글자를 빠뜨린 것만 본다(bach → batch): 바꾸면 다른 낱말이 되기 쉽다(rust → rest) */
+  if (word.length === 4) return latinWords.filter(other => other.length === 5 && levenshteinOne(word, other))
   return latinWords.filter(other => Math.abs(other.length - word.length) <= 1 &&
     (levenshteinOne(word, other) || swappedOne(word, other)))
 }
@@ -439,6 +441,8 @@ function group(raw, word) {
       const acronym = /^[A-Z]{2}[^A-Za-z]*$/.test(raw) && known.has(stem)
       return { word: raw, stem, status, terms: [{ term: stem, boost: 1, exact: acronym }] }
     }
+    /* 사이트에 없는, 대소문자가 섞인 이름(MySQL, TypeScript)은 다른 제품의 이름이다: 철자를 고쳐 주지 않는다 */
+    if (/[a-z][A-Z]|^[A-Z][a-z]+[A-Z]/.test(raw)) return { word: raw, stem, status: "unknown", product: true, terms: [{ term: stem, boost: 1 }] }
     const near = nearLatin(stem)
     if (near.length) return { word: raw, stem, status: "known", terms: near.map(term => ({ term, boost: 1 })) }
     return { word: raw, stem, status: intent.has(stem) ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
@@ -610,7 +614,9 @@ function analyse(query) {
   const nouns = kept.filter(group => group.status === "unknown" && isNoun(group.stem)).length
   const sure = kept.filter(group => group.status === "known" && !intent.has(group.stem)).length
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
+  /* 사이트에 없는 제품 이름(MySQL)이 있으면 그 제품의 질의다: 'MySQL 쿼리 인덱스 튜닝' */
   kept.blocked = (sure === 0 && (count("weak") > 0 || count("unknown") > 0)) || nouns >= 1 ||
+    kept.some(group => group.product) ||
     (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
   return kept
 }
@@ -708,7 +714,9 @@ function scattered(result, groups) {
    */
   const most = Math.max(...covered.map(words => words.size))
   if (most === siteWords.length) return false
-  const pagesWith = group => covered.filter(words => words.has(group)).length
+  /* 용어집에만 있는 말(스테이트 → 은닉 상태의 영어 풀이)은 다른 표기일 뿐 다른 분야의 말이 아니다: 세지 않는다 */
+  const notes = result.items.map(items => !reference.has(items[0].location.split("#")[0]))
+  const pagesWith = group => covered.filter((words, i) => notes[i] && words.has(group)).length
   const bareWord = group => group.word.toLowerCase() === group.stem
   return covered.filter(words => words.size === most)
     .every(words => siteWords.some(group => !words.has(group) && bareWord(group) && pagesWith(group) === 1))

@@ -566,6 +566,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
         "장고 배치 크기",
         "시퀀서 배치 크기",
         "먹이 배치 크기",
+        "밤하늘 배치 크기",
     )
     assert found["공항 탑승 배치 크기"]["blocked"]  # 사이트의 일반 낱말이 섞여 있어도
     assert found["포토샵 레이어"]["blocked"]
@@ -577,6 +578,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
     assert found["장고 배치 크기"]["blocked"]
     assert found["시퀀서 배치 크기"]["blocked"]  # 외래어의 -서 는 어미 -어서 가 아니다
     assert found["먹이 배치 크기"]["blocked"]  # -이 로 끝나는 두 음절은 명사다(먹 + 이 가 아니다)
+    assert found["밤하늘 배치 크기"]["blocked"]  # 낱말 속의 '하'는 하다 활용이 아니다
 
 
 def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries):
@@ -806,3 +808,14 @@ def test_a_four_letter_english_word_missing_one_letter_finds_the_site_word(brows
     found = browser_queries("bach", "bbtc")
     assert found["bach"]["query"] == "batch"
     assert found["bbtc"]["blocked"]  # 네 글자에서 한 글자를 바꾼 것은 고치지 않는다
+
+
+def test_a_lone_syllable_that_starts_no_site_word_is_a_noun_of_another_field(browser_queries):
+    found = browser_queries(
+        "옷 배치 크기", "배 배치 크기", "두 배치 크기", "엔 배치 크기", "배치 크기 옷"
+    )
+    assert found["옷 배치 크기"]["blocked"]  # 옷 은 사이트의 어느 낱말의 첫 음절도 아니다
+    assert not found["배 배치 크기"]["blocked"]  # 배치의 첫 음절(줄여 친 것일 수 있다)이자 단위
+    assert not found["두 배치 크기"]["blocked"]  # 수
+    assert not found["엔 배치 크기"]["blocked"]  # 글자 이름(n)
+    assert not found["배치 크기 옷"]["blocked"]  # 마지막 낱말은 아직 치는 중일 수 있다

@@ -80,9 +80,12 @@ const STAR_NAME = "별표"
 const MATH_WORD = /(?:분의|제곱|승)$/
 /*
  * 서술어(동사·형용사)의 꼴: 하다·되다·시키다 활용이 든 말(학습해도, 가능한지), 서술어에만 붙는 끝 음절(읽는, 두면,
- * 작을), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사다.
+ * 작을), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
+ * 어미가 붙은 '하'(정규화하는)가 아니다.
  */
-const PREDICATE = /.(?:하|해|한|할|했|되|돼|된|될|시키|시켜|시킨)|[는은을면요야며던든니냐죠까]$|[어아여해와워져쳐켜펴돼봐줘내러]서$/
+const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까]$|[어아여해와워져쳐켜펴돼봐줘내러]서$/
+/* 홀로 쓰는 한 음절 가운데 주제가 아닌 것: 의존 명사(거, 게, 줄)와 수(두, 만, 육)와 단위(개, 배) */
+const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀꼭안못잘더늘딱한두세네일이삼사오육칠팔구십백천만억개배층칸]$/
 /* 명사 뒤에 붙는 한 글자 조사 */
 const PARTICLES = new Set([..."이가을를은는의에도만로와과랑께"])
 /* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
@@ -560,6 +563,16 @@ function analyse(query) {
   /* 앞부분만 맞은 낱말은 마지막 낱말(치는 중)이 아니면 모르는 말이다: '볼 파이썬 사육 온도'의 사육(→ 사육팔) */
   for (const group of groups.slice(0, -1))
     if (group.typing) group.status = "unknown"
+  /*
+   * 띄어 친 한 음절 낱말(옷 태그, 밤하늘 별 사진)이 사이트의 어느 낱말의 첫 음절도, 영어 낱말의 표기도, 글자 이름이나
+   * 수나 의존 명사도 아니면 다른 분야의 명사다. 마지막 낱말은 아직 치는 중일 수 있어 빼고(가중치 초), 별(별표),
+   * 곱(곱셈)처럼 사이트 낱말의 첫 음절이면 줄여 친 것일 수 있어 뺀다.
+   */
+  for (const group of groups.slice(0, -1))
+    if (group.status === "fragment" && group.word.length === 1 && !BOUND_SYLLABLE.test(group.word) &&
+      !(group.word in LETTER_NAMES) && !stop.has(group.word) && !isPrefix(group.word) && !syllableLoanword(group.word).length)
+      group.lone = true
+
   /* 치는 중인 마지막 낱말이 노트가 영어로만 쓴 말의 한글 표기 앞부분이면 그 영어 낱말이다(이니셜라이제 → initialization) */
   const last = groups[groups.length - 1]
   if (last && last.status === "unknown") {
@@ -611,7 +624,7 @@ function analyse(query) {
    * 분야의 일반 낱말을 거의 다 쓰므로, 그런 명사가 하나라도 있으면 용어집 용어(트랜스포머)가 함께 있어도 주제 밖이다:
    * '변압기 트랜스포머 원리'의 트랜스포머는 다른 뜻이다. 모르는 서술어 꼴(넣나, 학습해도)은 명사로 세지 않는다.
    */
-  const nouns = kept.filter(group => group.status === "unknown" && isNoun(group.stem)).length
+  const nouns = kept.filter(group => (group.status === "unknown" && isNoun(group.stem)) || group.lone).length
   const sure = kept.filter(group => group.status === "known" && !intent.has(group.stem)).length
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
   /* 사이트에 없는 제품 이름(MySQL)이 있으면 그 제품의 질의다: 'MySQL 쿼리 인덱스 튜닝' */

@@ -585,6 +585,9 @@ def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries
     queries = (
         "배치 크기 넣고",
         "배치 크기 넣어서",
+        "배치 크기 달라져",
+        "배치 크기 필요없나",
+        "배치 크기 어려운",
         "배치 크기 받기",
         "배치 크기 여러개",
         "배치 크기 알려줘",
@@ -602,9 +605,9 @@ def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries
 
 
 def test_a_two_syllable_prefix_of_a_site_word_counts_only_while_typing(browser_queries):
-    found = browser_queries("키워 배치 크기", "배치 크기 키워", "교사 강")
-    assert found["키워 배치 크기"]["blocked"]  # 키워 → 키워드 는 다 친 낱말이면 우연이다
-    assert not found["배치 크기 키워"]["blocked"]  # 마지막 낱말은 아직 치는 중이다
+    found = browser_queries("언패 배치 크기", "배치 크기 언패", "교사 강")
+    assert found["언패 배치 크기"]["blocked"]  # 언패 → 언패킹 은 다 친 낱말이면 우연이다
+    assert not found["배치 크기 언패"]["blocked"]  # 마지막 낱말은 아직 치는 중이다
     assert not found["교사 강"]["blocked"]
 
 
@@ -819,3 +822,10 @@ def test_a_lone_syllable_that_starts_no_site_word_is_a_noun_of_another_field(bro
     assert not found["두 배치 크기"]["blocked"]  # 수
     assert not found["엔 배치 크기"]["blocked"]  # 글자 이름(n)
     assert not found["배치 크기 옷"]["blocked"]  # 마지막 낱말은 아직 치는 중일 수 있다
+
+
+def test_a_code_name_whose_pieces_the_site_uses_is_a_site_word(browser_queries):
+    found = browser_queries("layer.normalization 달라져")
+    assert not found["layer.normalization 달라져"][
+        "blocked"
+    ]  # 코드 이름이 아는 말이라 서술어 하나로 막지 않는다

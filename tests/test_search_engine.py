@@ -233,3 +233,22 @@ def test_a_missing_word_found_on_a_single_other_page_makes_three_words_another_t
 def test_a_word_only_the_glossary_has_is_a_variant_not_another_topic(ask):
     # dot 은 용어집에만 있다(내적의 영어): '쿼리 키 dot'은 흩어진 세 낱말이 아니라 다른 표기로 물은 것이다
     assert pages(ask("쿼리 키 dot")["쿼리 키 dot"])[0].startswith("att/")
+
+
+def test_light_search_words_do_not_count_toward_covering_the_query(tmp_path):
+    # 무게 1 미만의 검색어(의도 낱말 0.2)는 페이지가 질의를 얼마나 담았는지 셀 때 빼고, 무게 1 이상인 것만 센다
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node 가 없다")
+    script = (
+        "eval(require('fs').readFileSync(process.argv[1], 'utf8') + '; global.S = ShardSearch');"
+        "console.log(JSON.stringify(S.coverageGroups([{term: 'a', boost: 1, group: 0},"
+        " {term: 'b', boost: 0.2, group: 1}, {term: 'c', boost: 2, group: 2}, {term: 'd', boost: 0, group: 3}])))"
+    )
+    out = subprocess.run(
+        [node, "-e", script, str(WORKERS / "shard-search.js")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout) == [["a", 0], ["c", 2]]

@@ -80,10 +80,10 @@ const STAR_NAME = "별표"
 const MATH_WORD = /(?:분의|제곱|승)$/
 /*
  * 서술어(동사·형용사)의 꼴: 하다·되다·시키다 활용이 든 말(학습해도, 가능한지), 서술어에만 붙는 끝 음절(읽는, 두면,
- * 작을), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
+ * 작을, 달라져, 없나, 어려운), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
  * 어미가 붙은 '하'(정규화하는)가 아니다.
  */
-const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까]$|[어아여해와워져쳐켜펴돼봐줘내러]서$/
+const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러]서$/
 /* 홀로 쓰는 한 음절 가운데 주제가 아닌 것: 의존 명사(거, 게, 줄)와 수(두, 만, 육)와 단위(개, 배) */
 const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀꼭안못잘더늘딱한두세네일이삼사오육칠팔구십백천만억개배층칸]$/
 /* 명사 뒤에 붙는 한 글자 조사 */
@@ -439,7 +439,9 @@ function group(raw, word) {
       pieces.some(piece => !known.has(piece) && !isPrefix(piece) && !nearLatin(piece).length))
       return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
     if (!/^[a-z]{3,}$/.test(stem) || known.has(stem) || isPrefix(stem)) {
-      const status = /^[a-z]{3,}$/.test(stem) ? "known" : "neutral"
+      /* 사이트가 쓰는 코드 이름(model.eval, d_model)도 아는 말이다. 숫자, 두 글자 이하의 영어는 중립이다 */
+      const siteCode = known.has(stem) || (pieces.length > 1 && pieces.every(piece => known.has(piece) || isPrefix(piece)))
+      const status = /^[a-z]{3,}$/.test(stem) || (/[a-z]{3}/.test(stem) && siteCode) ? "known" : "neutral"
       /* 대문자 두 글자(PR, BN)는 약어다: 통째로 찾는다(pr* 는 pre, print 까지 맞는다) */
       const acronym = /^[A-Z]{2}[^A-Za-z]*$/.test(raw) && known.has(stem)
       return { word: raw, stem, status, terms: [{ term: stem, boost: 1, exact: acronym }] }

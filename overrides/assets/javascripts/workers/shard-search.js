@@ -122,6 +122,18 @@ const ShardSearch = (() => {
 
   /* ----------------------------------------------------------------------- */
 
+  /*
+   * byCoverage 가 세는 검색어 → 묶음 번호. 가볍게 찾는 검색어(의도 낱말 '정리'는 0.2, 강조만 하는 조각은 0)는
+   * 세지 않는다: 낱말 하나의 무게(1) 이상인 것만.
+   */
+  function coverageGroups(clauses) {
+    const groupOf = new Map()
+    for (const clause of clauses)
+      if (clause.group !== undefined && clause.boost >= 1 && clause.presence !== PRESENCE.PROHIBITED &&
+        !groupOf.has(clause.term)) groupOf.set(clause.term, clause.group)
+    return [...groupOf]
+  }
+
   /**
    * 색인 하나를 연다. base 는 search/ 폴더의 주소, config 는 search_index.json 의 config.
    * 여는 것만으로는 아무것도 받지 않는다. 돌려주는 것: { prepare(): Promise(질의 규칙), search(clauses) }
@@ -297,11 +309,8 @@ const ShardSearch = (() => {
      * 조금 높은 페이지보다 먼저다. 미리보기를 자르기 전에 하므로 앞으로 온 페이지도 미리보기가 있다.
      */
     function byCoverage(groups, clauses) {
-      const groupOf = new Map()
-      for (const clause of clauses)
-        if (clause.group !== undefined && clause.boost > 0 && clause.presence !== PRESENCE.PROHIBITED &&
-          !groupOf.has(clause.term)) groupOf.set(clause.term, clause.group)
-      if (new Set(groupOf.values()).size < 2) return groups
+      const groupOf = new Map(coverageGroups(clauses))
+      if (!groupOf.size) return groups
       const coverage = results => new Set(results.flatMap(result =>
         Object.keys(result.terms).filter(term => result.terms[term] && groupOf.has(term)).map(term => groupOf.get(term)))).size
       const order = [...groups].map(([page, results], i) => ({ page, results, i, covered: coverage(results) }))
@@ -331,5 +340,5 @@ const ShardSearch = (() => {
     return { prepare, search }
   }
 
-  return { open, PRESENCE }
+  return { open, PRESENCE, coverageGroups }
 })()

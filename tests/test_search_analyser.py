@@ -556,6 +556,13 @@ def test_a_two_letter_acronym_said_aloud_is_matched_whole(browser_queries):
     )  # pr* 는 print, probability 까지 맞는다
 
 
+def assert_on_topic(browser_queries, *queries):
+    """질의들이 모두 사이트의 주제로 읽히는지(blocked 가 아닌지) 보고 결과를 돌려준다."""
+    found = browser_queries(*queries)
+    assert not any(found[q]["blocked"] for q in queries), found
+    return found
+
+
 def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_queries):
     found = browser_queries(
         "공항 탑승 배치 크기",
@@ -600,8 +607,7 @@ def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries
         "일차 배치 크기",
         "팔승 배치 크기",
     )
-    found = browser_queries(*queries)
-    assert not any(found[q]["blocked"] for q in queries), found
+    assert_on_topic(browser_queries, *queries)
 
 
 def test_a_two_syllable_prefix_of_a_site_word_counts_only_while_typing(browser_queries):
@@ -794,8 +800,7 @@ def test_casual_endings_and_asking_words_are_not_topics(browser_queries):
         "정규화하면서",
         "배치 크기 안될때",
     )
-    found = browser_queries(*queries)
-    assert not any(found[q]["blocked"] for q in queries), found
+    found = assert_on_topic(browser_queries, *queries)
     assert found["정규화하면서"]["query"].startswith("정규화")
 
 

@@ -4,7 +4,9 @@
   pymdownx.snippets 의 auto_append 가 이 파일을 모든 문서 끝에 붙여 `abbr` 툴팁이 된다.
 - on_page_markdown: `<!-- glossary-table -->` 표시 자리에 용어 표를 그린다. 줄마다 이름표(id)가 있다.
 - on_post_build: 검색 색인에서 표를 용어마다 한 절로 나눈다(search_sections). 표 전체가 페이지 머리 절 하나이면
-  어떤 낱말로 찾든 용어집 전체가 맞고, 결과는 표의 그 줄이 아니라 페이지 맨 위로 간다.
+  어떤 낱말로 찾든 용어집 전체가 맞고, 결과는 표의 그 줄이 아니라 페이지 맨 위로 간다. 표를 그린 절은 색인의 글에서
+  표의 머리줄로 알아본다: `mkdocs serve --dirty` 처럼 용어집을 다시 그리지 않은 빌드에서도 색인이 같아야
+  hooks/korean_search.py 가 지난 결과를 다시 쓴다.
 
 검색 동의어(hooks/korean_search.py)와 표기 검사(hooks/checks/vocabulary.py)도 같은 파일을 읽는다.
 """
@@ -27,8 +29,8 @@ GLOSSARY_FILE = ROOT / "data" / "glossary.yml"
 GENERATED_DIR = ROOT / ".cache" / "generated"
 TABLE_MARKER = "<!-- glossary-table -->"
 TABLE_HEADER = ("한국어", "영어", "약어", "피할 표기", "설명")
-# 이번 빌드에서 용어 표를 그린 페이지의 주소(검색 색인의 location)
-table_pages: set[str] = set()
+# 용어 표를 그린 페이지의 머리 절에 다는 표시: hooks/korean_search.py 가 이 페이지를 풀이만 모은 페이지로 안다
+REFERENCE_KEY = "glossary"
 
 
 # 피할 표기를 써도 되는 자리(data/glossary.yml 의 allow). 코드와 수식은 늘 괜찮다.
@@ -84,27 +86,23 @@ def on_config(config):
     return config
 
 
-def on_pre_build(config):
-    table_pages.clear()
-
-
 def on_page_markdown(markdown, page, config, files):
     if TABLE_MARKER not in markdown:
         return markdown
-    table_pages.add(page.url)
     return markdown.replace(TABLE_MARKER, render_table(load_terms()))
 
 
 # Material 이 색인을 쓴 뒤, hooks/korean_search.py(-100)가 색인의 낱말을 분석하기 전에 돈다
 @event_priority(-90)
 def on_post_build(config):
-    if not table_pages:
-        return
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.exists():  # search 플러그인이 없으면 나눌 색인도 없다
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = search_sections(index["docs"], table_pages, load_terms(), path)
+    header = " ".join(TABLE_HEADER)
+    if not any(header in doc["text"] for doc in index["docs"]):
+        return
+    index["docs"] = search_sections(index["docs"], load_terms())
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
@@ -229,25 +227,21 @@ def term_anchor(term: Term) -> str:
     return "용어-" + re.sub(r"[^\w]+", "-", term.ko).strip("-").lower()
 
 
-def search_sections(docs: list[dict], pages: set[str], terms: list[Term], path: Path) -> list[dict]:
-    """용어 표를 그린 페이지의 머리 절에서 표의 글을 떼고, 용어마다 절을 하나씩 더한다.
+def search_sections(docs: list[dict], terms: list[Term]) -> list[dict]:
+    """용어 표가 든 절(글에 표의 머리줄이 있는 절)에서 표의 글을 떼고, 용어마다 절을 하나씩 더한다.
 
     절의 제목은 용어의 한국어 표기들이고, 본문은 영어, 약어, 피할 표기, 설명이다. 페이지의 검색 무게와 태그는
-    머리 절의 것을 따른다. 머리 절에서 표의 머리줄을 찾지 못하면 빌드를 멈춘다(표를 그리는 방식이 바뀐 것이다).
+    그 절의 것을 따른다. 그 절에는 REFERENCE_KEY 표시를 단다.
     """
     header = " ".join(TABLE_HEADER)
     out: list[dict] = []
     for doc in docs:
         out.append(doc)
-        if doc["location"] not in pages:
-            continue
         cut = doc["text"].find(header)
         if cut < 0:
-            raise PluginError(
-                f"{path}: 용어집 페이지 '{doc['location']}'의 검색 절에서 표의 머리줄('{header}')을 찾지 "
-                "못했습니다 — hooks/glossary.py 의 render_table 과 search_sections 를 함께 고치세요"
-            )
+            continue
         doc["text"] = doc["text"][:cut].rstrip()
+        doc[REFERENCE_KEY] = True
         inherited = {key: doc[key] for key in ("boost", "tags") if key in doc}
         for term in sorted(terms, key=lambda t: t.ko):
             avoid = ", ".join(v.form for v in term.avoid)

@@ -66,9 +66,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 try:  # pytest 와 `python -m mkdocs` 에서는 저장소 루트가 sys.path 에 있다
-    from hooks.glossary import GLOSSARY_FILE, TABLE_MARKER, load_terms
+    from hooks.glossary import GLOSSARY_FILE, REFERENCE_KEY, TABLE_MARKER, load_terms
 except ImportError:  # `mkdocs` 명령은 훅을 읽는 동안 hooks/ 를 sys.path 에 넣는다
-    from glossary import GLOSSARY_FILE, TABLE_MARKER, load_terms
+    from glossary import GLOSSARY_FILE, REFERENCE_KEY, TABLE_MARKER, load_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "search"
@@ -77,8 +77,6 @@ BODY_FIELD = "keywords"  # 본문에서 얻은 숨은 검색어
 TITLE_FIELD = "title_keywords"  # 제목에서 얻은 숨은 검색어
 # 용어집 페이지의 검색 무게 (Material 의 front matter `search.boost` 와 같은 것). 아래 on_page_markdown 참고.
 GLOSSARY_BOOST = 0.3
-# 이번 빌드에서 용어 표를 그린 페이지의 주소: 워커가 이 페이지의 용어 절을 첫 결과로 두지 않는다
-glossary_pages: set[str] = set()
 # 분석 방식(형태소 정리 규칙)이 바뀌면 올린다: 캐시 키에 들어간다.
 ANALYSIS_VERSION = "1"
 
@@ -155,17 +153,12 @@ def on_env(env, config, files):
     return env
 
 
-def on_pre_build(config):
-    glossary_pages.clear()
-
-
 @event_priority(50)  # hooks/glossary.py 가 표시 자리를 표로 바꾸기 전에 돈다
 def on_page_markdown(markdown, page, config, files):
     # 용어집은 모든 용어를 문서 머리의 한 절에 담는다. Material 은 문서 머리 절에 점수를 2.5배쯤 더 주므로
     # '소프트맥스'를 찾으면 그 말을 설명하는 노트보다 한 줄 풀이뿐인 용어집이 먼저 나온다. 그래서 용어집 표를
     # 그리는 페이지의 검색 무게를 낮춘다. 용어집은 여전히 찾히고, 페이지가 search.boost 를 정했으면 따른다.
     if enabled() and TABLE_MARKER in markdown:
-        glossary_pages.add(page.url)
         search = page.meta.setdefault("search", {})
         if isinstance(search, dict):
             search.setdefault("boost", GLOSSARY_BOOST)
@@ -176,7 +169,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     if not enabled():
         return
-    stats = augment_index(index_path(config), cache_dir=CACHE_DIR, reference=sorted(glossary_pages))
+    stats = augment_index(index_path(config), cache_dir=CACHE_DIR)
     log.info(
         "한국어 검색: 절 %d개, 분석 캐시 적중 %d / 새로 분석 %d",
         stats["sections"],
@@ -232,25 +225,21 @@ def korean_worker_path() -> str:
     return f"assets/javascripts/workers/korean-search.js?v={digest.hexdigest()[:12]}"
 
 
-def augment_index(
-    path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE, reference: list[str] = ()
-) -> dict:
+def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -> dict:
     """search_index.json 을 읽어 숨은 필드와 질의 규칙(config.korean)을 더해 다시 쓴다.
 
     - keywords: 절 본문에서 얻은 검색어. 무게는 본문(text)과 같다.
     - title_keywords: 절 제목에서 얻은 검색어. 무게는 제목(title)과 같다: '배치정규화'로 찾아도
       제목이 '배치 정규화'인 절이 제목으로 찾은 것처럼 위에 온다.
     - tags 의 무게를 제목과 같게 낮춘다 (아래 설명).
-    - reference: 용어집처럼 풀이만 모은 페이지의 주소. 워커는 그 페이지의 용어 절이 첫 결과이면 둘째로 내린다.
+    - reference: 용어집처럼 풀이만 모은 페이지의 주소(hooks/glossary.py 가 색인의 절에 단 표시에서).
+      워커는 그 페이지의 용어 절이 첫 결과이면 그 용어를 쓰는 페이지 뒤로 내린다.
     """
     raw = path.read_bytes()
     namespace = cache_namespace(glossary)
     # 색인이 지난 빌드와 한 바이트도 다르지 않으면 지난 결과를 그대로 쓴다: 따뜻한 빌드는 해시 한 번이다.
     rules = Path(__file__).read_bytes()  # 이 훅의 규칙이 바뀌어도 다시 만든다
-    pages = "\n".join(reference).encode()
-    result_key = hashlib.sha256(
-        namespace.encode() + b"\0" + rules + b"\0" + pages + b"\0" + raw
-    ).hexdigest()
+    result_key = hashlib.sha256(namespace.encode() + b"\0" + rules + b"\0" + raw).hexdigest()
     result_file = cache_dir / "index.json"
     try:
         cached = json.loads(result_file.read_text(encoding="utf-8"))
@@ -314,7 +303,7 @@ def augment_index(
     lexicon["terms"] = sorted(
         {name for s in site.synonyms for name in s.names} & set(lexicon["vocabulary"])
     )
-    lexicon["reference"] = list(reference)
+    lexicon["reference"] = sorted({doc["location"] for doc in docs if doc.get(REFERENCE_KEY)})
     # 사이트가 대문자로 쓰는 네 글자 이하의 약어(pep, gpu): 한 음절로 친 영어(펩)는 이것으로만 푼다
     lexicon["acronyms"] = sorted(
         {

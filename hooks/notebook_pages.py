@@ -64,12 +64,18 @@ HEADING_OR_CODE = re.compile(
     r'|<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor".*?<pre>(?P<code>.*?)</pre>',
     re.S,
 )
-# 이번 빌드의 노트북 코드: 검색 색인의 절 주소(location) → 그 절 아래 코드 셀들의 코드
+# 노트북 코드: 검색 색인의 절 주소(location) → 그 절 아래 코드 셀들의 코드. `mkdocs serve --dirty` 는 고친
+# 페이지만 다시 그리므로, 지난 빌드의 것을 파일에 두고 다시 그린 노트북의 것만 바꾼다. 그래야 색인이 빌드마다 같다.
+CODE_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "search" / "notebook-code.json"
 code_by_section: dict[str, list[str]] = {}
 
 
 def on_pre_build(config):
     code_by_section.clear()
+    try:
+        code_by_section.update(json.loads(CODE_CACHE.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
 
 
 def on_page_content(html, page, config, files):
@@ -77,6 +83,8 @@ def on_page_content(html, page, config, files):
         return html
     toc = config["mdx_configs"].get("toc", {})
     html, names = name_headings(html, toc["slugify"], toc.get("permalink_title", ""))
+    for location in [loc for loc in code_by_section if loc.split("#")[0] == page.url]:
+        del code_by_section[location]
     code_by_section.update(code_sections(html, page.url))
     for block in UNSEARCHED:
         html = html.replace(block, block + " data-search-exclude")
@@ -126,16 +134,26 @@ def code_sections(html: str, page_url: str) -> dict[str, list[str]]:
 def on_post_build(config):
     if not code_by_section:
         return
+    CODE_CACHE.parent.mkdir(parents=True, exist_ok=True)
+    CODE_CACHE.write_text(json.dumps(code_by_section, ensure_ascii=False), encoding="utf-8")
     path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.exists():  # search 플러그인이 없으면 붙일 색인도 없다
+        return
     index = json.loads(path.read_text(encoding="utf-8"))
     attach_code_to_sections(index["docs"], code_by_section, path)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def attach_code_to_sections(docs: list[dict], code: dict[str, list[str]], path: Path) -> None:
-    """절의 본문 끝에 그 절 아래 코드 셀들의 코드를 <pre><code> 로 더한다. 없는 절이면 빌드를 멈춘다."""
+    """절의 본문 끝에 그 절 아래 코드 셀들의 코드를 <pre><code> 로 더한다.
+
+    페이지가 색인에 없으면(지운 노트북의 지난 기록) 건너뛰고, 페이지는 있는데 그 절이 없으면 빌드를 멈춘다.
+    """
     by_location = {doc["location"]: doc for doc in docs}
+    pages = {location.split("#")[0] for location in by_location}
     for location, blocks in code.items():
+        if location.split("#")[0] not in pages:
+            continue
         if location not in by_location:
             raise PluginError(
                 f"{path}: 노트북 코드를 붙일 절 '{location}'이 검색 색인에 없습니다 — "

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from mkdocs.exceptions import PluginError
-
 from hooks.glossary import TABLE_HEADER, Term, render_table, search_sections, term_anchor
 
 TERMS = [
@@ -26,8 +23,9 @@ def test_the_glossary_head_loses_the_table_and_each_term_becomes_a_section(tmp_p
         {"location": "glossary/", "title": "용어집", "text": HEAD, "boost": 0.3, "tags": ["안내"]},
         {"location": "other/", "title": "다른 노트", "text": "<p>배치 정규화</p>"},
     ]
-    out = search_sections(docs, {"glossary/"}, TERMS, tmp_path / "search_index.json")
+    out = search_sections(docs, TERMS)
     assert out[0]["text"] == "<p>노트 전체가 이 표의 권장 표기를 쓴다.</p>"
+    assert out[0]["glossary"] is True  # hooks/korean_search.py 가 풀이만 모은 페이지로 안다
     assert out[1] == {
         "location": "glossary/#용어-배치-정규화",
         "title": "배치 정규화",
@@ -39,7 +37,6 @@ def test_the_glossary_head_loses_the_table_and_each_term_becomes_a_section(tmp_p
     assert out[3]["location"] == "other/"  # 다른 페이지는 그대로, 제자리에
 
 
-def test_a_glossary_head_without_the_table_header_stops_the_build(tmp_path):
+def test_sections_without_the_table_are_left_alone():
     docs = [{"location": "glossary/", "title": "용어집", "text": "<p>표가 없다</p>"}]
-    with pytest.raises(PluginError, match="search_index.json.*glossary/"):
-        search_sections(docs, {"glossary/"}, TERMS, tmp_path / "search_index.json")
+    assert search_sections([dict(d) for d in docs], TERMS) == docs

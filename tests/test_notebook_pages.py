@@ -111,7 +111,8 @@ def test_notebook_code_inputs_stay_out_of_the_page_html_search_and_the_page_rank
     assert page.meta["search"]["boost"] == notebook_pages.NOTEBOOK_SEARCH_BOOST < 1
 
 
-def test_code_inputs_are_searched_under_the_heading_above_them(tmp_path):
+def test_code_inputs_are_searched_under_the_heading_above_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(notebook_pages, "CODE_CACHE", tmp_path / "notebook-code.json")
     notebook_pages.on_pre_build({})
     content(notebook_page())
     # 첫 제목(h1)의 절은 색인에서 페이지 머리라 주소에 id 가 없다. 코드는 바로 위의 h2 절로 간다
@@ -135,6 +136,10 @@ def test_code_for_a_section_missing_from_the_index_stops_the_build(tmp_path):
         notebook_pages.attach_code_to_sections(
             [{"location": "demo/nb/", "text": ""}], {"demo/nb/#없는-절": ["x"]}, tmp_path / "i.json"
         )
+    # 색인에 페이지가 아예 없으면(지운 노트북의 지난 기록) 건너뛴다
+    docs = [{"location": "dl/a/", "text": ""}]
+    notebook_pages.attach_code_to_sections(docs, {"old/nb/#절": ["x"]}, tmp_path / "i.json")
+    assert docs == [{"location": "dl/a/", "text": ""}]
 
 
 def test_a_toc_heading_missing_from_the_html_stops_the_build():
@@ -149,3 +154,16 @@ def test_a_toc_heading_missing_from_the_html_stops_the_build():
 def test_markdown_pages_keep_their_headings():
     page = notebook_page(src_uri="dl/attention.md")
     assert content(page) == NOTEBOOK_HTML
+
+
+def test_a_dirty_build_keeps_the_code_of_notebooks_it_did_not_redraw(tmp_path, monkeypatch):
+    # mkdocs serve --dirty 는 고친 페이지만 다시 그린다: 지난 빌드의 노트북 코드를 파일에서 다시 읽는다
+    cache = tmp_path / "notebook-code.json"
+    cache.write_text('{"other/nb/#a": ["x = 1"], "demo/nb/#old": ["y = 2"]}', encoding="utf-8")
+    monkeypatch.setattr(notebook_pages, "CODE_CACHE", cache)
+    notebook_pages.on_pre_build({})
+    content(notebook_page())  # demo/nb/ 를 다시 그렸다: 그 페이지의 지난 기록은 새것으로 바뀐다
+    assert notebook_pages.code_by_section == {
+        "other/nb/#a": ["x = 1"],
+        "demo/nb/#1-숫자를-읽기": ["import torch"],
+    }

@@ -834,3 +834,16 @@ def test_a_code_name_whose_pieces_the_site_uses_is_a_site_word(browser_queries):
     assert not found["layer.normalization 달라져"][
         "blocked"
     ]  # 코드 이름이 아는 말이라 서술어 하나로 막지 않는다
+
+
+def test_the_reference_pages_come_from_the_glossary_mark_in_the_index(tmp_path, shared_analyser):
+    path = tmp_path / "search_index.json"
+    docs = [
+        {"location": "glossary/", "title": "용어집", "text": "<p>풀이</p>", "glossary": True},
+        {"location": "glossary/#용어-배치-정규화", "title": "배치 정규화", "text": "<p>BN</p>"},
+        {"location": "bn/", "title": "배치 정규화", "text": "<p>평균을 뺀다</p>"},
+    ]
+    path.write_text(json.dumps({"config": INDEX["config"], "docs": docs}, ensure_ascii=False))
+    ks.augment_index(path, cache_dir=tmp_path / "cache")
+    lexicon = json.loads(path.read_text(encoding="utf-8"))["config"]["korean"]
+    assert lexicon["reference"] == ["glossary/"]

@@ -3,10 +3,10 @@
 - on_config: 약어 정의 파일(.cache/generated/abbreviations.md)을 만든다.
   pymdownx.snippets 의 auto_append 가 이 파일을 모든 문서 끝에 붙여 `abbr` 툴팁이 된다.
 - on_page_markdown: `<!-- glossary-table -->` 표시 자리에 용어 표를 그린다. 줄마다 이름표(id)가 있다.
-- on_post_build: 검색 색인에서 표를 용어마다 한 절로 나눈다(search_sections). 표 전체가 페이지 머리 절 하나이면
-  어떤 낱말로 찾든 용어집 전체가 맞고, 결과는 표의 그 줄이 아니라 페이지 맨 위로 간다. 표를 그린 절은 색인의 글에서
-  표의 머리줄로 알아본다: `mkdocs serve --dirty` 처럼 용어집을 다시 그리지 않은 빌드에서도 색인이 같아야
-  hooks/korean_search.py 가 지난 결과를 다시 쓴다.
+- 검색 색인에서 표를 용어마다 한 절로 나누는 함수(split_glossary_in_index)를 hooks/korean_search.py 가 부른다.
+  표 전체가 페이지 머리 절 하나이면 어떤 낱말로 찾든 용어집 전체가 맞고, 결과는 표의 그 줄이 아니라 페이지 맨
+  위로 간다. 표를 그린 절은 색인의 글에서 표의 머리줄로 알아본다: `mkdocs serve --dirty` 처럼 용어집을 다시 그리지
+  않은 빌드에서도 색인이 같아야 한국어 분석 결과를 다시 쓴다.
 
 검색 동의어(hooks/korean_search.py)와 표기 검사(hooks/checks/vocabulary.py)도 같은 파일을 읽는다.
 """
@@ -22,7 +22,6 @@ from pathlib import Path
 import yaml
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_FILE = ROOT / "data" / "glossary.yml"
@@ -90,20 +89,6 @@ def on_page_markdown(markdown, page, config, files):
     if TABLE_MARKER not in markdown:
         return markdown
     return markdown.replace(TABLE_MARKER, render_table(load_terms()))
-
-
-# Material 이 색인을 쓴 뒤, hooks/korean_search.py(-100)가 색인의 낱말을 분석하기 전에 돈다
-@event_priority(-90)
-def on_post_build(config):
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not path.exists():  # search 플러그인이 없으면 나눌 색인도 없다
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    header = " ".join(TABLE_HEADER)
-    if not any(header in doc["text"] for doc in index["docs"]):
-        return
-    index["docs"] = search_sections(index["docs"], load_terms())
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------
@@ -225,6 +210,16 @@ def render_table(terms: list[Term]) -> str:
 def term_anchor(term: Term) -> str:
     """표의 줄 이름표: 용어-배치-정규화. 검색 결과가 이 줄로 간다."""
     return "용어-" + re.sub(r"[^\w]+", "-", term.ko).strip("-").lower()
+
+
+def split_glossary_in_index(path: Path) -> None:
+    """검색 색인 파일(search_index.json)의 용어 표를 용어마다 한 절로 나눈다. 표가 없으면 파일을 건드리지 않는다."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    header = " ".join(TABLE_HEADER)
+    if not any(header in doc["text"] for doc in index["docs"]):
+        return
+    index["docs"] = search_sections(index["docs"], load_terms())
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def search_sections(docs: list[dict], terms: list[Term]) -> list[dict]:

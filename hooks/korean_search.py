@@ -66,9 +66,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 try:  # pytest 와 `python -m mkdocs` 에서는 저장소 루트가 sys.path 에 있다
-    from hooks.glossary import GLOSSARY_FILE, REFERENCE_KEY, TABLE_MARKER, load_terms
+    from hooks.glossary import (
+        GLOSSARY_FILE,
+        REFERENCE_KEY,
+        TABLE_MARKER,
+        load_terms,
+        split_glossary_in_index,
+    )
 except ImportError:  # `mkdocs` 명령은 훅을 읽는 동안 hooks/ 를 sys.path 에 넣는다
-    from glossary import GLOSSARY_FILE, REFERENCE_KEY, TABLE_MARKER, load_terms
+    from glossary import (
+        GLOSSARY_FILE,
+        REFERENCE_KEY,
+        TABLE_MARKER,
+        load_terms,
+        split_glossary_in_index,
+    )
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "search"
@@ -169,6 +181,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     if not enabled():
         return
+    split_glossary_in_index(index_path(config))  # 용어집 표를 용어마다 한 절로(hooks/glossary.py)
     stats = augment_index(index_path(config), cache_dir=CACHE_DIR)
     log.info(
         "한국어 검색: 절 %d개, 분석 캐시 적중 %d / 새로 분석 %d",

@@ -27,6 +27,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+try:  # pytest 와 `python -m mkdocs` 에서는 저장소 루트가 sys.path 에 있다
+    from hooks.korean_search import enabled as korean_search_enabled
+except ImportError:  # `mkdocs` 명령은 훅을 읽는 동안 hooks/ 를 sys.path 에 넣는다
+    from korean_search import enabled as korean_search_enabled
+
 FIGURE_DIR = "figures/notebooks"
 DATA_IMAGE = re.compile(
     r'src="data:image/(?P<kind>svg\+xml|png|jpeg);base64,(?P<data>[A-Za-z0-9+/=\s]+?)(?P<fragment>#[\w-]+)?"'
@@ -137,7 +142,8 @@ def on_post_build(config):
     CODE_CACHE.parent.mkdir(parents=True, exist_ok=True)
     CODE_CACHE.write_text(json.dumps(code_by_section, ensure_ascii=False), encoding="utf-8")
     path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not path.exists():  # search 플러그인이 없으면 붙일 색인도 없다
+    # search 플러그인이 없거나 기본 Material 검색과 견줄 때(KOREAN_SEARCH=0)는 색인을 손대지 않는다
+    if not path.exists() or not korean_search_enabled():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     attach_code_to_sections(index["docs"], code_by_section, path)

@@ -40,3 +40,26 @@ def test_the_glossary_head_loses_the_table_and_each_term_becomes_a_section(tmp_p
 def test_sections_without_the_table_are_left_alone():
     docs = [{"location": "glossary/", "title": "용어집", "text": "<p>표가 없다</p>"}]
     assert search_sections([dict(d) for d in docs], TERMS) == docs
+
+
+def test_the_index_file_is_split_only_when_it_holds_the_table(tmp_path, monkeypatch):
+    import json
+
+    from hooks import glossary
+
+    monkeypatch.setattr(glossary, "load_terms", lambda: TERMS)
+    path = tmp_path / "search_index.json"
+    plain = {"config": {}, "docs": [{"location": "a/", "title": "가", "text": "<p>글</p>"}]}
+    path.write_text(json.dumps(plain, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    glossary.split_glossary_in_index(path)
+    assert path.read_bytes() == before  # 표가 없으면 파일을 건드리지 않는다
+    table = {"config": {}, "docs": [{"location": "glossary/", "title": "용어집", "text": HEAD}]}
+    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    glossary.split_glossary_in_index(path)
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in docs] == [
+        "glossary/",
+        "glossary/#용어-배치-정규화",
+        "glossary/#용어-허-초기화",
+    ]

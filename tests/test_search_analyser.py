@@ -452,7 +452,7 @@ QUERY_INDEX = {
         {
             "location": "d/",
             "title": "교사 강요",
-            "text": "<p>교사 강요(teacher forcing)를 쓴다. 트랜스포머.</p>",
+            "text": "<p>교사 강요(teacher forcing)를 쓴다. 트랜스포머. 빔 탐색(beam search).</p>",
         },
         {
             "location": "e/",
@@ -787,9 +787,9 @@ def test_english_with_two_letters_swapped_finds_the_site_word(browser_queries):
 
 
 def test_a_lone_syllable_becomes_english_only_for_an_acronym_the_site_writes(browser_queries):
-    found = browser_queries("펩 배치", "퍼 배치")
+    found = browser_queries("펩 배치", "뱀 배치")
     assert found["펩 배치"]["query"].split()[0] == "pep"  # PEP 은 사이트가 대문자로 쓰는 약어
-    assert "buffer" not in found["퍼 배치"]["query"]
+    assert "beam" not in found["뱀 배치"]["query"]  # 뱀 은 한국어 낱말: beam 으로 읽지 않는다
 
 
 def test_casual_endings_and_asking_words_are_not_topics(browser_queries):

@@ -144,11 +144,13 @@ QUERY_STOP = """
 how what why when where which who to is are was be the a an of in on for with and or vs versus do does
 can use using difference between
 """.split()
-# 읽는 이가 원하는 것을 말하는 낱말(소개, 요약, 장단점…)과 파이썬의 상수. 사이트에 없어도 주제 밖의 근거로
-# 세지 않는다(사이트에 있으면 여느 낱말처럼 찾는다): '이 사이트 소개', 'is_available() False'.
+# 읽는 이가 원하는 것(소개, 요약, 장단점…)이나 하려는 일(추가, 구현, 방지…)을 말하는 낱말과
+# 파이썬의 상수. 사이트에 없어도 주제 밖의 근거로 세지 않는다(사이트에 있으면 여느 낱말처럼 찾는다):
+# '이 사이트 소개', 'is_available() False', '노트 추가'.
 QUERY_INTENT = """
 소개 요약 정리 총정리 핵심 개념 정의 원리 예시 예제 장점 단점 장단점 비교 기초 입문 직관 공식 쉽게
 간단히 자세히 예상 문제 시험 면접 질문 답 한눈에 한영 대조 목록 모음 true false none
+추가 방지 구현 적용 변경 확인 수정 삭제 작성 생성 제거 해결 활용
 """.split()
 
 
@@ -822,6 +824,7 @@ def section_keywords(eojeols, prose: str, code: str, site: Site) -> list[str]:
     names = code_words(prose) + code_words(code)
     add(*names)
     add(*symbol_words(prose + " " + code))
+    add(*letter_lists(prose))
     add(*number_words(prose + " " + code))
     latin = [w.lower() for w in LATIN_WORD.findall(prose)] + list(names)
 
@@ -968,6 +971,14 @@ SYMBOL_NAMES = {
 SHORT_NAMES = frozenset(w for names in SYMBOL_NAMES.values() for w in names.split() if len(w) == 1)
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w,]|\.\d)")
 NUMERAL_WORD = re.compile(r"[영일이삼사오육칠팔구십백천만]{2,}(?:점[영일이삼사오육칠팔구]+)?")
+
+
+LETTER_LIST = re.compile(r"(?<![A-Za-z])[A-Z](?:\s*[,·/]\s*[A-Z](?![A-Za-z])){2,}")
+
+
+def letter_lists(text: str) -> list[str]:
+    """글이 하나씩 늘어놓은 대문자(Q, K, V)를 붙인 약어: 읽는 이는 QKV 로 친다."""
+    return ["".join(re.findall(r"[A-Z]", match)).lower() for match in LETTER_LIST.findall(text)]
 
 
 def symbol_words(text: str) -> list[str]:

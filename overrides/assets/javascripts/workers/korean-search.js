@@ -83,11 +83,17 @@ const MATH_WORD = /(?:분의|제곱|승)$/
  * 작을, 달라져, 없나, 어려운), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
  * 어미가 붙은 '하'(정규화하는)가 아니다.
  */
-const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러]서$/
+const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$/
 /* 홀로 쓰는 한 음절 가운데 주제가 아닌 것: 의존 명사(거, 게, 줄)와 수(두, 만, 육)와 단위(개, 배) */
 const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀꼭안못잘더늘딱한두세네일이삼사오육칠팔구십백천만억개배층칸]$/
 /* 명사 뒤에 붙는 한 글자 조사 */
 const PARTICLES = new Set([..."이가을를은는의에도만로와과랑께"])
+/*
+ * 체언에만 붙는 조사와, 체언이 아닌 한 음절 멈춤 말(서술어 어간, 어미 '요', 부사): '요가'는 요 + 가 가 아니라
+ * 명사 하나다. 이 조사 앞의 이런 말은 어간으로 떼지 않는다.
+ */
+const NOUN_PARTICLE = new Set(["가", "를", "의", "와", "과", "에", "랑"])
+const ENDING_STOP = new Set([..."하되있없같않쓰써해돼요맞좋잘더좀못안"])
 /* 한 소리 차이까지 받아 줄 낱말의 길이(음절)와 열쇠의 길이: 짧은 말은 한 소리만 달라도 다른 말이다 */
 const FUZZY_SYLLABLES = 4
 const FUZZY_KEY = 8
@@ -324,8 +330,8 @@ function swappedOne(a, b) {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
 }
 
-/* 사이트 어휘의 어떤 낱말이 word 로 시작하는가 (Material 의 앞부분 일치가 찾을 것인가) */
-function isPrefix(word) {
+/* 사이트 어휘에서 word 로 시작하는 첫 낱말의 자리 (어휘는 정렬되어 있다) */
+function firstWith(word) {
   const vocabulary = lexicon.vocabulary
   let low = 0
   let high = vocabulary.length
@@ -334,7 +340,43 @@ function isPrefix(word) {
     if (vocabulary[mid] < word) low = mid + 1
     else high = mid
   }
-  return low < vocabulary.length && vocabulary[low].startsWith(word)
+  return low
+}
+
+/* 사이트 어휘의 어떤 낱말이 word 로 시작하는가 (Material 의 앞부분 일치가 찾을 것인가) */
+function isPrefix(word) {
+  const at = firstWith(word)
+  return at < lexicon.vocabulary.length && lexicon.vocabulary[at].startsWith(word)
+}
+
+/*
+ * 아는 낱말 뒤의 두세 음절 오타: 앞 낱말과 붙인 꼴이 사이트의 말이고(기울기폭발), 자모 하나만 다르면 그 말이다
+ * (기울기 폭팔 → 폭발). 혼자 친 두 음절은 자모 하나 차이로 다른 낱말이 되기 쉽지만(고장 ≠ 고정), 앞 낱말과
+ * 이어진 꼴이 사이트에 있으면 무엇을 치려 했는지 안다. 후보가 하나일 때만 고친다.
+ */
+function phraseTypo(before, word) {
+  if (word.length < 2 || word.length > 3 || !HANGUL_WORD.test(word)) return null
+  const found = []
+  for (let at = firstWith(before); at < lexicon.vocabulary.length; at++) {
+    const phrase = lexicon.vocabulary[at]
+    if (!phrase.startsWith(before)) break
+    const rest = phrase.slice(before.length)
+    if (rest.length === word.length && jamoOne(word, rest)) found.push(rest)
+  }
+  return found.length === 1 ? found[0] : null
+}
+
+/* 같은 길이의 두 한글 낱말이 한 음절의 자모(첫소리, 가운뎃소리, 끝소리) 하나만 다른가 */
+function jamoOne(a, b) {
+  let differences = 0
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i) - 0xac00
+    const y = b.charCodeAt(i) - 0xac00
+    if (y < 0 || y > 11171) return false
+    differences += (Math.floor(x / 588) !== Math.floor(y / 588)) + (Math.floor((x % 588) / 28) !== Math.floor((y % 588) / 28)) +
+      (x % 28 !== y % 28)
+  }
+  return differences === 1
 }
 
 /**
@@ -346,7 +388,8 @@ function ruleStem(word) {
   if (isStem(word)) return word
   const candidates = []
   for (const suffix of lexicon.suffixes)
-    if (word.length > suffix.length && word.endsWith(suffix))
+    if (word.length > suffix.length && word.endsWith(suffix) &&
+      !(NOUN_PARTICLE.has(suffix) && ENDING_STOP.has(word.slice(0, -suffix.length))))
       candidates.push(word.slice(0, -suffix.length))
   candidates.push(word)
   for (const rest of candidates) {
@@ -469,6 +512,10 @@ function group(raw, word) {
    */
   const prefix = stem.length >= 2 && isPrefix(stem)
   if (prefix && stem.length >= 3) return { word: raw, stem, status: "known", terms: [{ term: stem, boost: 1 }] }
+  /* 조사를 뗀 세 음절 이상이 사이트 낱말의 앞부분이면 줄여 부른 말이다: 풀리퀘로 → 풀리퀘(스트) */
+  const clipped = lexicon.suffixes.map(suffix => word.endsWith(suffix) ? word.slice(0, -suffix.length) : "")
+    .find(rest => rest.length >= 3 && isPrefix(rest))
+  if (clipped) return { word: raw, stem: clipped, status: "known", terms: [{ term: clipped, boost: 1 }] }
   const found = resolve(word)
   if (!found.terms.length && prefix)
     return { word: raw, stem, status: "known", typing: true, terms: [{ term: stem, boost: 1 }] }
@@ -575,6 +622,13 @@ function analyse(query) {
       !(group.word in LETTER_NAMES) && !stop.has(group.word) && !isPrefix(group.word) && !syllableLoanword(group.word).length)
       group.lone = true
 
+  groups.forEach((group, index) => {
+    const before = groups[index - 1]
+    if (group.status !== "unknown" || !before || before.status !== "known") return
+    const fixed = phraseTypo(before.stem, group.stem)
+    if (fixed) Object.assign(group, { stem: fixed, status: "known", terms: [{ term: fixed, boost: 1 }] })
+  })
+
   /* 치는 중인 마지막 낱말이 노트가 영어로만 쓴 말의 한글 표기 앞부분이면 그 영어 낱말이다(이니셜라이제 → initialization) */
   const last = groups[groups.length - 1]
   if (last && last.status === "unknown") {
@@ -630,7 +684,9 @@ function analyse(query) {
   const sure = kept.filter(group => group.status === "known" && !intent.has(group.stem)).length
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
   /* 사이트에 없는 제품 이름(MySQL)이 있으면 그 제품의 질의다: 'MySQL 쿼리 인덱스 튜닝' */
+  /* 약하게 풀린 낱말이 둘 이상이고 아는 낱말보다 많으면 우연히 소리만 닮은 것이다: '치아 스케일링 비용' */
   kept.blocked = (sure === 0 && (count("weak") > 0 || count("unknown") > 0)) || nouns >= 1 ||
+    (count("weak") >= 2 && count("weak") > sure) ||
     kept.some(group => group.product) ||
     (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
   return kept

@@ -130,7 +130,7 @@ BASE_SUFFIXES = """
 된다 되는 되어 돼 되면 되고 됨 되나 시키는 시킨다 시켜 적 적인 적으로
 는 은 다 고 게 지 기 음 면 으면 서 어 아 여 었다 았다 는다 는지 을까 니 나요 까 요 려면 으려면 도록 냐 는가 을지
 줘 줘요 주세요 해줘 해줘요 해주세요 임 법
-면서 하면서 는거 하는거 는게 하는게 을때 했을때 할때 인듯 듯 는데 했는데 하던 해도 됐을때 될때
+면서 하면서 는거 하는거 는게 하는게 을때 했을때 할때 인듯 듯 는데 은데 했는데 하던 해도 됐을때 될때
 는법 하는법 는방법 하는방법
 """.split()
 SUFFIX_SET = frozenset(BASE_SUFFIXES)
@@ -140,6 +140,8 @@ QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
 종류 사용법 법 두개 세개 여러 가지 어케 어캐 어떡해 궁금 궁금해 머
+뭐뭐 머머 뭐임 머임 직접 그냥 바로 제대로 대충 항상 자주 정말 너무 진짜 완전 먼저 다시 따로 결국 보통 주로
+특히 아예 혹시
 했을때 할때 하는거 하는게 인듯 될때 안될때 됐을때 경우 하면 하는 했는데
 how what why when where which who to is are was be the a an of in on for with and or vs versus do does
 can use using difference between
@@ -330,6 +332,7 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
         & set(lexicon["vocabulary"])
     )
     lexicon["predicate_stems"] = predicate_stems(cache_dir)
+    lexicon["code_pieces"] = code_pieces(lexicon["vocabulary"], sections)
     index["config"]["korean"] = lexicon
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
@@ -339,6 +342,24 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
         json.dumps({"key": result_key, "stats": stats, "index": text}, ensure_ascii=False),
     )
     return stats
+
+
+def code_pieces(vocabulary, sections) -> list[str]:
+    """코드 이름의 조각으로만 나오는 영어 낱말(select_prob 의 select): 글에도, 통째 이름으로도 쓰지 않았다.
+
+    브라우저는 이런 낱말을 찾기는 하되 주제의 근거로 세지 않는다: 'select * 쓰면 안되는 이유'는 SQL 의 말이다.
+    """
+    whole, pieces = set(), set()
+    for s in sections:
+        whole.update(w.lower() for w in LATIN_WORD.findall(s.title + " " + s.body))
+        for name in CODE_NAME.findall(s.title_code + " " + s.body_code):
+            for part in name.lstrip("*").split("."):
+                whole.add(part.strip("_").lower())
+                snake = [p for p in part.split("_") if p]
+                camel = [c for p in snake for c in CAMEL_PART.findall(p)]
+                if len(snake) > 1 or len(camel) > 1:
+                    pieces.update(w.lower() for w in snake + camel)
+    return sorted(w for w in pieces - whole if re.fullmatch(r"[a-z]{3,}", w) and w in vocabulary)
 
 
 @dataclass(frozen=True)

@@ -469,6 +469,11 @@ QUERY_INDEX = {
             "title": "행렬",
             "text": "<p>Q, K, V 행렬을 곱한다. 시드를 고정한다.</p>",
         },
+        {
+            "location": "h/",
+            "title": "마스킹",
+            "text": "<p>토큰을 고른다.</p><pre><code>mask = torch.rand(3) < select_prob\nlayer = nn.Linear(3, 3)</code></pre>",
+        },
     ],
 }
 
@@ -608,6 +613,9 @@ def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries
         "팔승 배치 크기",
         "배치 크기 돌려도",
         "배치 크기 돌려서",
+        "배치 크기 못보게",
+        "배치 크기 싶은데",
+        "배치 크기 왜씀",
     )
     assert_on_topic(browser_queries, *queries)
 
@@ -841,8 +849,38 @@ def test_casual_endings_and_asking_words_are_not_topics(browser_queries):
         "정규화하면서",
         "배치 크기 안될때",
     )
-    found = assert_on_topic(browser_queries, *queries)
+    found = assert_on_topic(browser_queries, *queries, "배치 크기 뭐뭐", "배치 크기 직접")
     assert found["정규화하면서"]["query"].startswith("정규화")
+    # 겹친 묻는 말(뭐뭐)과 흔한 부사(직접)는 주제가 아니라 빼고 찾는다
+    assert found["배치 크기 뭐뭐"]["query"] == found["배치 크기 직접"]["query"] == "배치 크기"
+
+
+def test_a_dotted_code_name_is_also_searched_by_its_tail(browser_queries):
+    query = browser_queries("torch.nn.Linear")["torch.nn.Linear"]["query"].split()
+    assert query[:3] == ["torch.nn.linear", "nn.linear", "linear"]  # 노트는 줄여 적는다
+
+
+def test_english_known_only_as_a_piece_of_a_code_name_is_not_evidence(browser_queries):
+    found = browser_queries("select *", "select_prob", "select 마스킹")
+    assert found["select *"]["blocked"]  # SQL 의 select 다: 별표만 친 낱말도 근거가 아니다
+    assert not found["select_prob"]["blocked"]  # 노트가 쓴 이름 그대로는 아는 말이다
+    assert not found["select 마스킹"]["blocked"]
+
+
+def test_code_pieces_are_english_words_seen_only_inside_code_names():
+    section = ks.Section(
+        title="토큰",
+        title_code="",
+        body="torch 로 고른다",
+        body_code="x = select_prob + torch.rand(3)",
+    )
+    assert ks.code_pieces(["select", "prob", "torch", "rand"], [section]) == ["prob", "select"]
+
+
+def test_a_long_hangul_spelling_of_another_english_form_finds_the_site_word(browser_queries):
+    found = browser_queries("노멀라이즈 배치")
+    assert "normalization" in found["노멀라이즈 배치"]["query"].split()
+    assert not found["노멀라이즈 배치"]["blocked"]
 
 
 def test_a_product_name_the_site_never_mentions_is_another_topic(browser_queries):

@@ -56,6 +56,7 @@ let weakSounds = new Map() /* 짧아서 우연히 겹치기 쉬운 열쇠 → �
 let latinWords = [] /* 사이트의 영어 낱말: 철자가 하나 틀린 영어 질의(normalisation)를 풀 때 쓴다 */
 let threeSyllableWords = [] /* 사이트의 세 음절 한글 낱말: 오타(정구화)를 풀 때 쓴다 */
 let acronyms = new Set() /* 사이트가 대문자로 쓰는 네 글자 이하의 약어(pep, gpu) */
+let codePieces = new Set() /* 코드 이름의 조각으로만 나오는 영어 낱말(select) */
 let predicateStems = new Set() /* 한 음절 서술어 어간(넣, 작): 모르는 두 음절 낱말이 넣고인지 장고인지 가른다 */
 
 /* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
@@ -83,7 +84,7 @@ const MATH_WORD = /(?:분의|제곱|승)$/
  * 작을, 달라져, 없나, 어려운), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
  * 어미가 붙은 '하'(정규화하는)가 아니다.
  */
-const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$/
+const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$|[씀됨]$/
 /* 홀로 쓰는 한 음절 가운데 주제가 아닌 것: 의존 명사(거, 게, 줄)와 수(두, 만, 육)와 단위(개, 배) */
 const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀꼭안못잘더늘딱한두세네일이삼사오육칠팔구십백천만억개배층칸]$/
 /* 명사 뒤에 붙는 한 글자 조사 */
@@ -484,10 +485,18 @@ function group(raw, word) {
     if (!/^[a-z]{3,}$/.test(stem) || known.has(stem) || isPrefix(stem)) {
       /* 사이트가 쓰는 코드 이름(model.eval, d_model)도 아는 말이다. 숫자, 두 글자 이하의 영어는 중립이다 */
       const siteCode = known.has(stem) || (pieces.length > 1 && pieces.every(piece => known.has(piece) || isPrefix(piece)))
-      const status = /^[a-z]{3,}$/.test(stem) || (/[a-z]{3}/.test(stem) && siteCode) ? "known" : "neutral"
+      /* 코드 이름의 조각으로만 나오는 낱말(select_prob 의 select)은 약하다: 찾기는 하되 주제의 근거가 아니다 */
+      const status = codePieces.has(stem) ? "weak"
+        : /^[a-z]{3,}$/.test(stem) || (/[a-z]{3}/.test(stem) && siteCode) ? "known" : "neutral"
       /* 대문자 두 글자(PR, BN)는 약어다: 통째로 찾는다(pr* 는 pre, print 까지 맞는다) */
       const acronym = /^[A-Z]{2}[^A-Za-z]*$/.test(raw) && known.has(stem)
-      return { word: raw, stem, status, terms: [{ term: stem, boost: 1, exact: acronym }] }
+      /*
+       * 점으로 이은 이름은 뒷부분으로도 찾는다: 읽는 이는 torch.nn.init.xavier_uniform_ 처럼 다 적고, 노트는
+       * nn.init.xavier_uniform_ 이나 init.xavier_uniform_ 으로 줄여 적는다. 색인은 노트가 적은 꼴과 끝 이름을 담는다.
+       */
+      const dotted = stem.split(".")
+      const tails = dotted.slice(1).map((_, at) => dotted.slice(at + 1).join(".")).filter(tail => /[a-z]{3}/.test(tail))
+      return { word: raw, stem, status, terms: [{ term: stem, boost: 1, exact: acronym }, ...tails.map(term => ({ term, boost: 1 }))] }
     }
     /* 사이트에 없는, 대소문자가 섞인 이름(MySQL, TypeScript)은 다른 제품의 이름이다: 철자를 고쳐 주지 않는다 */
     if (/[a-z][A-Z]|^[A-Z][a-z]+[A-Z]/.test(raw)) return { word: raw, stem, status: "unknown", product: true, terms: [{ term: stem, boost: 1 }] }
@@ -557,6 +566,8 @@ function letterMath(stem) {
  */
 function isNoun(stem) {
   if (!/^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(stem) || stem.length < 2 || PREDICATE.test(stem)) return false
+  /* 부정 부사를 붙여 친 서술어(못보게, 안보여)는 서술어다 */
+  if (stem.length >= 3 && /^[못안]/.test(stem) && !isNoun(stem.slice(1))) return false
   /*
    * 두 음절의 끝이 어미 꼴(장고, 넣고): 조사면 한 음절 명사 + 조사(앞에)이고, 앞 음절이 서술어 어간이면 서술어다.
    * 끝이 '이'·'가'면 명사다(먹이, 길이): 사이트가 아는 한 음절 명사 + 조사(키가)는 이미 아는 말로 풀린다.
@@ -598,8 +609,9 @@ function analyse(query) {
      * 따옴표, 쉼표, 등호도 가른다: calculate_gain('relu') → calculate_gain, relu (색인은 코드 이름을 따로 담는다).
      */
     /* 곱하기·거듭제곱의 별표(2**2, [0]*3)나 별표만 친 낱말은 사이트가 별표라고 부르는 것이다 */
+    /* 별표만 친 낱말은 주제의 근거가 아니다: SQL 의 'select *', 정규식의 '.*' 에도 있다 */
     if ((STAR_OPERATOR.test(token) || /^\*+$/.test(token)) && known.has(STAR_NAME))
-      groups.push({ word: token, stem: STAR_NAME, status: "known", terms: [{ term: STAR_NAME, boost: 1 }] })
+      groups.push({ word: token, stem: STAR_NAME, status: /^\*+$/.test(token) ? "neutral" : "known", terms: [{ term: STAR_NAME, boost: 1 }] })
     for (const raw of token.split(/[-(),'"=]+/)) {
       const word = raw.toLowerCase().replace(EDGE_PUNCTUATION, "")
       /* 숫자에 붙여 쓴 한글 낱말(512차원, 8개의)은 사이트가 그 꼴로 쓰지 않았으면 수와 낱말로 나눈다 */
@@ -630,11 +642,20 @@ function analyse(query) {
   })
 
   /* 치는 중인 마지막 낱말이 노트가 영어로만 쓴 말의 한글 표기 앞부분이면 그 영어 낱말이다(이니셜라이제 → initialization) */
-  const last = groups[groups.length - 1]
-  if (last && last.status === "unknown") {
-    const typed = typedLoanwords(last.stem)
-    if (typed.length) Object.assign(last, { status: "known", terms: typed.map(term => ({ term, boost: 1 })) })
+  /*
+   * 다섯 음절 이상이고 영어 낱말의 끝처럼 끝나면(자음으로 끝나는 영어는 '즈', '트'처럼 ㅡ 나 받침으로 끝난다) 다 친
+   * 낱말이어도 그렇게 본다: 같은 영어 낱말의 다른 꼴이다(이니셜라이즈 → initialization). 긴 열쇠가 앞부분에서
+   * 우연히 겹치는 일은 드물다. 노멀라이제처럼 중간에서 끊긴 말은 마지막 낱말일 때만 치는 중이다.
+   */
+  const wordEnd = word => {
+    const code = word.charCodeAt(word.length - 1) - 0xac00
+    return code % 28 !== 0 || Math.floor((code % 588) / 28) === 18
   }
+  groups.forEach((group, index) => {
+    if (group.status !== "unknown" || (index < groups.length - 1 && (group.stem.length < 5 || !wordEnd(group.stem)))) return
+    const typed = typedLoanwords(group.stem)
+    if (typed.length) Object.assign(group, { status: "known", terms: typed.map(term => ({ term, boost: 1 })) })
+  })
 
   /* 질문 말투(왜, 어떻게, 차이...)는 다른 낱말이 있을 때만 뺀다 */
   const content = groups.filter(group => !stop.has(group.stem))
@@ -726,6 +747,7 @@ function setup(rules) {
   reference = new Set(lexicon.reference || [])
   predicateStems = new Set(lexicon.predicate_stems || "")
   acronyms = new Set(lexicon.acronyms || [])
+  codePieces = new Set(lexicon.code_pieces || [])
   sounds = new Map()
   const alike = (key, word) => {
     if (!key || key.length < 3) return

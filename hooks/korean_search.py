@@ -152,7 +152,7 @@ can use using difference between
 QUERY_INTENT = """
 소개 요약 정리 총정리 핵심 개념 정의 원리 예시 예제 장점 단점 장단점 비교 기초 입문 직관 공식 쉽게
 간단히 자세히 예상 문제 시험 면접 질문 답 한눈에 한영 대조 목록 모음 true false none
-추가 방지 구현 적용 변경 확인 수정 삭제 작성 생성 제거 해결 활용
+추가 방지 구현 적용 변경 확인 수정 삭제 작성 생성 제거 해결 활용 비유 개요 요점 도식
 """.split()
 
 
@@ -873,6 +873,7 @@ def vocabulary(known: set[str], site: Site) -> set[str]:
         w
         for w in known
         if re.fullmatch(r"[a-z]+", w)
+        or re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+", w)  # d_k, running_mean: 사이트의 코드 이름
         or (re.fullmatch(r"[가-힣]+", w) and (len(w) > 1 or w in short))
     }
 

@@ -472,7 +472,7 @@ QUERY_INDEX = {
         {
             "location": "h/",
             "title": "마스킹",
-            "text": "<p>토큰을 고른다.</p><pre><code>mask = torch.rand(3) < select_prob\nlayer = nn.Linear(3, 3)</code></pre>",
+            "text": "<p>토큰을 고른다.</p><pre><code>mask = torch.rand(3) < select_prob\nlayer = nn.Linear(3, 3)\nd_k = 8</code></pre>",
         },
     ],
 }
@@ -579,6 +579,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
         "시퀀서 배치 크기",
         "먹이 배치 크기",
         "밤하늘 배치 크기",
+        "보험 배치 크기",
     )
     assert found["공항 탑승 배치 크기"]["blocked"]  # 사이트의 일반 낱말이 섞여 있어도
     assert found["포토샵 레이어"]["blocked"]
@@ -591,6 +592,7 @@ def test_an_unknown_noun_is_off_topic_even_beside_a_glossary_term(browser_querie
     assert found["시퀀서 배치 크기"]["blocked"]  # 외래어의 -서 는 어미 -어서 가 아니다
     assert found["먹이 배치 크기"]["blocked"]  # -이 로 끝나는 두 음절은 명사다(먹 + 이 가 아니다)
     assert found["밤하늘 배치 크기"]["blocked"]  # 낱말 속의 '하'는 하다 활용이 아니다
+    assert found["보험 배치 크기"]["blocked"]  # 받침 ㅁ 으로 끝나도 부사가 앞에 없으면 명사다
 
 
 def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries):
@@ -616,6 +618,11 @@ def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries
         "배치 크기 못보게",
         "배치 크기 싶은데",
         "배치 크기 왜씀",
+        "배치 크기 키겹칠때",
+        "배치 크기 다바뀜",
+        "배치 크기 안깨짐",
+        "배치 크기 돼있어",
+        "배치 크기 같아야돼",
     )
     assert_on_topic(browser_queries, *queries)
 
@@ -649,6 +656,7 @@ def test_words_that_say_how_the_reader_asks_are_not_evidence_of_another_topic(br
         "배치 크기 스물여섯",
         "배치 크기 추가",
         "배치 크기 방지",
+        "배치 크기 비유",
     )
     found = browser_queries(*queries, "배치 크기 몽골")
     assert not any(found[q]["blocked"] for q in queries), found
@@ -865,6 +873,12 @@ def test_english_known_only_as_a_piece_of_a_code_name_is_not_evidence(browser_qu
     assert found["select *"]["blocked"]  # SQL 의 select 다: 별표만 친 낱말도 근거가 아니다
     assert not found["select_prob"]["blocked"]  # 노트가 쓴 이름 그대로는 아는 말이다
     assert not found["select 마스킹"]["blocked"]
+
+
+def test_a_short_code_name_the_site_uses_is_a_site_word(browser_queries):
+    found = browser_queries("d_k 같아야돼", "q_z 같아야돼")
+    assert not found["d_k 같아야돼"]["blocked"]  # 노트의 코드가 쓰는 이름이다
+    assert found["q_z 같아야돼"]["blocked"]
 
 
 def test_code_pieces_are_english_words_seen_only_inside_code_names():

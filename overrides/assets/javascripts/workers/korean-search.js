@@ -84,7 +84,7 @@ const MATH_WORD = /(?:분의|제곱|승)$/
  * 작을, 달라져, 없나, 어려운), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
  * 어미가 붙은 '하'(정규화하는)가 아니다.
  */
-const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$|[씀됨]$/
+const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$|[씀됨]$|(?:있|없|같|싶)[어음나니냐지죠다]?$/
 /* 홀로 쓰는 한 음절 가운데 주제가 아닌 것: 의존 명사(거, 게, 줄)와 수(두, 만, 육)와 단위(개, 배) */
 const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀꼭안못잘더늘딱한두세네일이삼사오육칠팔구십백천만억개배층칸]$/
 /* 명사 뒤에 붙는 한 글자 조사 */
@@ -487,7 +487,7 @@ function group(raw, word) {
       const siteCode = known.has(stem) || (pieces.length > 1 && pieces.every(piece => known.has(piece) || isPrefix(piece)))
       /* 코드 이름의 조각으로만 나오는 낱말(select_prob 의 select)은 약하다: 찾기는 하되 주제의 근거가 아니다 */
       const status = codePieces.has(stem) ? "weak"
-        : /^[a-z]{3,}$/.test(stem) || (/[a-z]{3}/.test(stem) && siteCode) ? "known" : "neutral"
+        : /^[a-z]{3,}$/.test(stem) || (siteCode && /[a-z]{3}|[a-z]_[a-z]/.test(stem)) ? "known" : "neutral"
       /* 대문자 두 글자(PR, BN)는 약어다: 통째로 찾는다(pr* 는 pre, print 까지 맞는다) */
       const acronym = /^[A-Z]{2}[^A-Za-z]*$/.test(raw) && known.has(stem)
       /*
@@ -568,6 +568,11 @@ function isNoun(stem) {
   if (!/^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(stem) || stem.length < 2 || PREDICATE.test(stem)) return false
   /* 부정 부사를 붙여 친 서술어(못보게, 안보여)는 서술어다 */
   if (stem.length >= 3 && /^[못안]/.test(stem) && !isNoun(stem.slice(1))) return false
+  /* 부사를 붙여 친 '-ㅁ' 꼴의 반말(왜생김, 안깨짐, 다바뀜)은 서술어다 */
+  if (stem.length >= 3 && /^[왜안못다잘또더좀]/.test(stem) && finalOf(stem, -1) === 16) return false
+  /* 'ㄹ때, ㄹ까, ㄹ지, ㄴ데, ㄴ거' 처럼 관형형 받침 뒤에 붙는 어미(키겹칠때, 바뀔까, 작은데)는 서술어의 끝이다 */
+  if (stem.length >= 2 && ((finalOf(stem, -2) === 8 && /[때까지듯거걸게]$/.test(stem)) ||
+    (finalOf(stem, -2) === 4 && /[데듯거걸]$/.test(stem)))) return false
   /*
    * 두 음절의 끝이 어미 꼴(장고, 넣고): 조사면 한 음절 명사 + 조사(앞에)이고, 앞 음절이 서술어 어간이면 서술어다.
    * 끝이 '이'·'가'면 명사다(먹이, 길이): 사이트가 아는 한 음절 명사 + 조사(키가)는 이미 아는 말로 풀린다.
@@ -576,6 +581,12 @@ function isNoun(stem) {
   if (stem.length === 2 && /[이가]/.test(last)) return true
   if (stem.length === 2 && lexicon.suffixes.includes(last)) return !PARTICLES.has(last) && !predicateStems.has(stem[0])
   return !lexicon.suffixes.some(suffix => suffix.length >= 2 && stem.length > suffix.length && stem.endsWith(suffix))
+}
+
+/* 낱말의 at 번째 음절(음수면 뒤에서)의 받침 번호: 0 없음, 4 ㄴ, 8 ㄹ, 16 ㅁ */
+function finalOf(word, at) {
+  const code = word.charCodeAt(at < 0 ? word.length + at : at) - 0xac00
+  return code >= 0 && code < 11172 ? code % 28 : -1
 }
 
 /* 띄어 친 글자 이름(큐 케이 브이)을 하나로 잇는다: 큐케이브이 → q, k, v 로 찾는다 */

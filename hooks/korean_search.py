@@ -129,7 +129,7 @@ BASE_SUFFIXES = """
 하는 하다 한다 했다 하면 하고 하여 해서 해 하기 하기에 하는데 하지 할 함 합니다 하나 하나요 할까 하려면
 된다 되는 되어 돼 되면 되고 됨 되나 시키는 시킨다 시켜 적 적인 적으로
 는 은 다 고 게 지 기 음 면 으면 서 어 아 여 었다 았다 는다 는지 을까 니 나요 까 요 려면 으려면 도록 냐 는가 을지
-줘 줘요 주세요 해줘 해줘요 해주세요 임 법
+줘 줘요 주세요 해줘 해줘요 해주세요 임 법 좀
 면서 하면서 는거 하는거 는게 하는게 을때 했을때 할때 인듯 듯 는데 은데 했는데 하던 해도 됐을때 될때
 는법 하는법 는방법 하는방법
 """.split()
@@ -140,11 +140,11 @@ QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
 종류 사용법 법 두개 세개 여러 가지 어케 어캐 어떡해 궁금 궁금해 머
-뭐뭐 머머 뭐임 머임 직접 그냥 바로 제대로 대충 항상 자주 정말 너무 진짜 완전 먼저 다시 따로 결국 보통 주로
+뭐뭐 머머 뭐임 머임 여러개 몇개 이거 이게 이런 저런 그런 그거 요거 뭔뜻 무슨뜻 뭔지 때문 계속 직접 그냥 바로 제대로 대충 항상 자주 정말 너무 진짜 완전 먼저 다시 따로 결국 보통 주로
 특히 아예 혹시
 했을때 할때 하는거 하는게 인듯 될때 안될때 됐을때 경우 하면 하는 했는데
 how what why when where which who to is are was be the a an of in on for with and or vs versus do does
-can use using difference between
+can use using difference between must should by not no it this that
 """.split()
 # 읽는 이가 원하는 것(소개, 요약, 장단점…)이나 하려는 일(추가, 구현, 방지…)을 말하는 낱말과
 # 파이썬의 상수. 사이트에 없어도 주제 밖의 근거로 세지 않는다(사이트에 있으면 여느 낱말처럼 찾는다):
@@ -594,9 +594,17 @@ def content_words(morphemes) -> list[tuple[str, bool]]:
 def noun_run(morphemes) -> tuple[list[str], bool]:
     """어절 앞쪽의 한국어 명사들, 그리고 그 뒤에 아무것도(조사, 어미, 괄호) 붙지 않았는지."""
     nouns: list[str] = []
-    for form, tag in morphemes:
+    for at, (form, tag) in enumerate(morphemes):
         if tag in {"NNG", "NNP", "XR"} and HANGUL.search(form):
             nouns.append(form)
+        elif (
+            at == 0
+            and tag == "MAG"
+            and len(morphemes) > 1
+            and morphemes[1][1] in {"NNG", "NNP"}
+            and HANGUL.search(form)
+        ):
+            nouns.append(form)  # 우선/MAG 순위/NNG: 부사로 읽힌 앞 조각도 붙여 쓴 합성어의 일부다
         elif tag == "XSN" and nouns and form in NOUN_SUFFIXES:
             nouns[-1] += form
         else:
@@ -872,8 +880,10 @@ def vocabulary(known: set[str], site: Site) -> set[str]:
     return {
         w
         for w in known
+        # 영어 낱말, 사이트의 코드 이름(d_k, running_mean), 숫자가 든 이름(batchnorm1d, seq2seq)
         if re.fullmatch(r"[a-z]+", w)
-        or re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+", w)  # d_k, running_mean: 사이트의 코드 이름
+        or re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+", w)
+        or re.fullmatch(r"[a-z]+[0-9][a-z0-9]*", w)
         or (re.fullmatch(r"[가-힣]+", w) and (len(w) > 1 or w in short))
     }
 

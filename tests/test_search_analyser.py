@@ -682,10 +682,11 @@ def test_letters_the_notes_list_one_by_one_are_indexed_as_an_acronym():
 
 
 def test_a_sentence_ending_before_a_noun_particle_is_part_of_a_noun(browser_queries):
-    found = browser_queries("요가 배치 크기", "배치 크기 뭐가")
+    found = browser_queries("요가 배치 크기", "배치 크기 뭐가", "나이 배치 크기")
     # 요가는 어미 '요' + 조사 '가' 가 아니라 다른 분야의 명사다
     assert found["요가 배치 크기"]["blocked"]
     assert found["배치 크기 뭐가"]["query"] == "배치 크기"  # 뭐 + 가 는 여전히 묻는 말투다
+    assert found["나이 배치 크기"]["blocked"]  # '나'의 주격은 '내가'다: 나이는 명사다
 
 
 def test_a_clipped_loanword_with_a_particle_finds_the_site_word(browser_queries):
@@ -873,6 +874,33 @@ def test_english_known_only_as_a_piece_of_a_code_name_is_not_evidence(browser_qu
     assert found["select *"]["blocked"]  # SQL 의 select 다: 별표만 친 낱말도 근거가 아니다
     assert not found["select_prob"]["blocked"]  # 노트가 쓴 이름 그대로는 아는 말이다
     assert not found["select 마스킹"]["blocked"]
+
+
+def test_many_site_words_with_two_glossary_terms_outweigh_one_unknown_noun(browser_queries):
+    found = browser_queries(
+        "LSTM 게이트 기울기 소실 고윳값", "기울기 소실 고윳값", "공항 LSTM 게이트"
+    )
+    # 아는 낱말 넷(용어집 용어 둘)에 모르는 명사 하나: 노트가 다른 말로 설명한 것이다
+    assert not found["LSTM 게이트 기울기 소실 고윳값"]["blocked"]
+    assert found["기울기 소실 고윳값"]["blocked"]  # 아는 낱말이 둘이면 여전히 다른 분야의 말이다
+    assert found["공항 LSTM 게이트"]["blocked"]
+
+
+def test_an_english_word_with_a_number_is_a_model_name(browser_queries):
+    found = browser_queries("KF94 LSTM", "LSTM2 게이트", "LTSM 게이트")
+    assert found["KF94 LSTM"]["blocked"]  # kf 는 사이트에 없다: 다른 제품의 이름이다
+    assert found["LSTM2 게이트"]["query"].split()[0] == "lstm*^2"  # 아는 말 + 숫자는 그 말이다
+    assert found["LTSM 게이트"]["query"].split()[0] == "lstm*^2"  # 대문자 약어의 두 글자가 바뀐 것
+
+
+def test_hangul_joined_to_english_is_split_when_the_site_never_joins_them(browser_queries):
+    found = browser_queries("LSTM게이트", "2/(n_in+n_out) 분산")
+    assert found["LSTM게이트"]["query"].split()[:2] == ["lstm*^2", "게이트"]
+    assert "분산" in found["2/(n_in+n_out) 분산"]["query"].split()
+
+
+def test_a_spaced_particle_is_not_a_noun_of_another_field(browser_queries):
+    assert not browser_queries("d_k 는 게이트")["d_k 는 게이트"]["blocked"]
 
 
 def test_a_short_code_name_the_site_uses_is_a_site_word(browser_queries):

@@ -63,6 +63,13 @@ LEXICON = {
             "내적",
             "dot",
             "용어집",
+            "은닉",
+            "상태",
+            "게이트",
+            "망각",
+            "셀",
+            "입력",
+            "출력",
         ]
     ),
     "suffixes": ["을", "를", "은", "는", "이", "가"],
@@ -83,6 +90,9 @@ DOCS = [
     {"location": "py/", "title": "별표", "text": "<p>**kwargs 와 배치</p><p>정규화는 없다</p>"},
     {"location": "gl/", "title": "용어집", "text": "<p>풀이 모음</p>"},
     {"location": "gl/#용어-내적", "title": "내적", "text": "<p>dot product</p>"},
+    {"location": "rnn/", "title": "순환", "text": "<p>은닉 상태 게이트 셀 망각</p>"},
+    {"location": "io/", "title": "들어감", "text": "<p>입력</p>"},
+    {"location": "out/", "title": "나감", "text": "<p>출력</p>"},
     *(
         {"location": f"more/{n}/", "title": f"배치 이야기 {n}", "text": "<p>배치 배치</p>"}
         for n in range(25)
@@ -228,6 +238,18 @@ def test_a_missing_word_found_on_a_single_other_page_makes_three_words_another_t
     assert found["쿼리 키 평균"]["items"] == []
     assert pages(found["쿼리 키 내적"])[0].startswith("att/")  # 세 낱말이 다 있는 페이지가 있다
     assert found["쿼리 키 평균하는"]["items"]  # 빠진 말이 서술어(평균하는)면 하려는 일일 뿐이다
+
+
+def test_a_long_query_needs_one_page_with_seven_tenths_of_its_words(ask):
+    found = ask("은닉 상태 게이트 셀 망각 입력 출력", "은닉 상태 입력 출력")
+    # 일곱 낱말 가운데 다섯이 rnn/ 에 있다: 풀어 쓴 긴 질의의 몇 낱말은 노트가 다른 말로 쓴다
+    assert pages(found["은닉 상태 게이트 셀 망각 입력 출력"])[0] == "rnn/"
+    assert found["은닉 상태 입력 출력"]["items"] == []  # 네 낱말은 여전히 하나만 빠져야 한다
+
+
+def test_a_missing_word_on_a_single_other_page_does_not_scatter_a_longer_query(ask):
+    # 네 낱말이 bn/ 에 있고 쿼리만 att/ 에 있다: 세 낱말 질의와 달리 다른 분야의 말이라는 근거가 못 된다
+    assert pages(ask("배치 정규화 평균 분산 쿼리")["배치 정규화 평균 분산 쿼리"])[0] == "bn/"
 
 
 def test_a_word_only_the_glossary_has_is_a_variant_not_another_topic(ask):

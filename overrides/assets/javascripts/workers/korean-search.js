@@ -91,7 +91,8 @@ const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀
 const PARTICLES = new Set([..."이가을를은는의에도만로와과랑께"])
 /*
  * 체언에만 붙는 조사와, 체언이 아닌 한 음절 멈춤 말(서술어 어간, 어미 '요', 부사): '요가'는 요 + 가 가 아니라
- * 명사 하나다. 이 조사 앞의 이런 말은 어간으로 떼지 않는다.
+ * 명사 하나다. 이 조사 앞의 이런 말은 어간으로 떼지 않는다. 대명사 나·저 뒤의 주격 조사는 내가·제가로 바뀌므로
+ * 나이, 저가도 한 낱말이다.
  */
 const NOUN_PARTICLE = new Set(["가", "를", "의", "와", "과", "에", "랑"])
 const ENDING_STOP = new Set([..."하되있없같않쓰써해돼요맞좋잘더좀못안"])
@@ -390,7 +391,8 @@ function ruleStem(word) {
   const candidates = []
   for (const suffix of lexicon.suffixes)
     if (word.length > suffix.length && word.endsWith(suffix) &&
-      !(NOUN_PARTICLE.has(suffix) && ENDING_STOP.has(word.slice(0, -suffix.length))))
+      !(NOUN_PARTICLE.has(suffix) && ENDING_STOP.has(word.slice(0, -suffix.length))) &&
+      !(/^[이가]$/.test(suffix) && /^[나저]$/.test(word.slice(0, -suffix.length))))
       candidates.push(word.slice(0, -suffix.length))
   candidates.push(word)
   for (const rest of candidates) {
@@ -473,6 +475,12 @@ function latinStem(word) {
 function group(raw, word) {
   if (!HANGUL_WORD.test(word)) {
     const stem = latinStem(word)
+    /* 영어 + 숫자의 모델 이름(KF94, RTX4090)은 영어 부분을 사이트가 모르면 다른 제품이다. 아는 말이면(gpt4) 그 말이다 */
+    const model = /^([a-z]{2,})\d+$/.exec(stem)
+    if (model && !known.has(stem))
+      return known.has(model[1]) || acronyms.has(model[1])
+        ? { word: raw, stem, status: "known", terms: [{ term: model[1], boost: 1 }] }
+        : { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
     /* 숫자·영어와 한글이 섞인 낱말(제3정규형, 2차전지)의 한글 부분이 사이트에 없는 말이면 모르는 말이다 */
     const runs = (stem.match(/[가-힣]{2,}/g) || []).filter(run => !lexicon.suffixes.includes(run))
     if (runs.some(run => group(run, run).status === "unknown"))
@@ -484,7 +492,8 @@ function group(raw, word) {
       return { word: raw, stem, status: "unknown", terms: [{ term: stem, boost: 1 }] }
     if (!/^[a-z]{3,}$/.test(stem) || known.has(stem) || isPrefix(stem)) {
       /* 사이트가 쓰는 코드 이름(model.eval, d_model)도 아는 말이다. 숫자, 두 글자 이하의 영어는 중립이다 */
-      const siteCode = known.has(stem) || (pieces.length > 1 && pieces.every(piece => known.has(piece) || isPrefix(piece)))
+      const siteCode = known.has(stem) || (pieces.length >= 1 && /[._]/.test(stem) &&
+        pieces.every(piece => known.has(piece) || isPrefix(piece)))
       /* 코드 이름의 조각으로만 나오는 낱말(select_prob 의 select)은 약하다: 찾기는 하되 주제의 근거가 아니다 */
       const status = codePieces.has(stem) ? "weak"
         : /^[a-z]{3,}$/.test(stem) || (siteCode && /[a-z]{3}|[a-z]_[a-z]/.test(stem)) ? "known" : "neutral"
@@ -502,6 +511,9 @@ function group(raw, word) {
     if (/[a-z][A-Z]|^[A-Z][a-z]+[A-Z]/.test(raw)) return { word: raw, stem, status: "unknown", product: true, terms: [{ term: stem, boost: 1 }] }
     const near = nearLatin(stem)
     if (near.length) return { word: raw, stem, status: "known", terms: near.map(term => ({ term, boost: 1 })) }
+    /* 대문자로 친 약어의 이웃한 두 글자가 바뀐 것(LTSM → LSTM): 사이트가 대문자로 쓰는 약어로만 고친다 */
+    const swapped = /^[A-Z]{3,5}$/.test(raw) ? [...acronyms].filter(acronym => swappedOne(stem, acronym)) : []
+    if (swapped.length === 1) return { word: raw, stem, status: "known", terms: [{ term: swapped[0], boost: 1 }] }
     return { word: raw, stem, status: intent.has(stem) ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
   }
   const stem = stemOf(word)
@@ -568,11 +580,20 @@ function isNoun(stem) {
   if (!/^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(stem) || stem.length < 2 || PREDICATE.test(stem)) return false
   /* 부정 부사를 붙여 친 서술어(못보게, 안보여)는 서술어다 */
   if (stem.length >= 3 && /^[못안]/.test(stem) && !isNoun(stem.slice(1))) return false
-  /* 부사를 붙여 친 '-ㅁ' 꼴의 반말(왜생김, 안깨짐, 다바뀜)은 서술어다 */
-  if (stem.length >= 3 && /^[왜안못다잘또더좀]/.test(stem) && finalOf(stem, -1) === 16) return false
+  /* 부사나 묻는 말을 붙여 친 '-ㅁ' 꼴의 반말(왜생김, 안깨짐, 다바뀜, 어디서나옴)은 서술어다 */
+  if (stem.length >= 3 && /^(?:[왜안못다잘또더좀뭐]|어디|어케|어떻게|언제)/.test(stem) && finalOf(stem, -1) === 16) return false
+  /* 받침 없는 아·어 꼴 뒤의 '-서', '-도'(매겨서, 바꿔도)는 서술어의 끝이다 */
+  if (stem.length >= 2 && /[서도]$/.test(stem) && finalOf(stem, -2) === 0 && CONNECTIVE_VOWELS.has(vowelOf(stem, -2))) return false
   /* 'ㄹ때, ㄹ까, ㄹ지, ㄴ데, ㄴ거' 처럼 관형형 받침 뒤에 붙는 어미(키겹칠때, 바뀔까, 작은데)는 서술어의 끝이다 */
   if (stem.length >= 2 && ((finalOf(stem, -2) === 8 && /[때까지듯거걸게]$/.test(stem)) ||
     (finalOf(stem, -2) === 4 && /[데듯거걸]$/.test(stem)))) return false
+  /* 'ㄹ수록'(깊어질수록), '-아야 하다'(박아야함, 해야돼)도 서술어의 끝이다 */
+  if (stem.length >= 3 && ((finalOf(stem, -3) === 8 && /수록$/.test(stem)) || /야[함됨돼해하지]$/.test(stem))) return false
+  /* 받침 있는 어간 + 음(낮음, 많음, 없음)은 서술어의 명사꼴이다 */
+  if (stem.length >= 2 && /음$/.test(stem) && finalOf(stem, -2) > 0) return false
+  /* 아·어 꼴 + 보조 용언(돌려볼, 해본, 써줄)은 서술어다 */
+  if (stem.length >= 3 && /[볼본봄줄준둘둔놓]$/.test(stem) && finalOf(stem, -2) === 0 &&
+    CONNECTIVE_VOWELS.has(vowelOf(stem, -2))) return false
   /*
    * 두 음절의 끝이 어미 꼴(장고, 넣고): 조사면 한 음절 명사 + 조사(앞에)이고, 앞 음절이 서술어 어간이면 서술어다.
    * 끝이 '이'·'가'면 명사다(먹이, 길이): 사이트가 아는 한 음절 명사 + 조사(키가)는 이미 아는 말로 풀린다.
@@ -588,6 +609,15 @@ function finalOf(word, at) {
   const code = word.charCodeAt(at < 0 ? word.length + at : at) - 0xac00
   return code >= 0 && code < 11172 ? code % 28 : -1
 }
+
+/* 낱말의 at 번째 음절의 가운뎃소리 번호: 0 ㅏ, 4 ㅓ, 6 ㅕ ... */
+function vowelOf(word, at) {
+  const code = word.charCodeAt(at < 0 ? word.length + at : at) - 0xac00
+  return code >= 0 && code < 11172 ? Math.floor((code % 588) / 28) : -1
+}
+
+/* 어간에 아·어가 붙어 줄어든 음절의 모음: ㅏ ㅐ ㅑ ㅓ ㅕ ㅘ ㅝ (가, 내, 겨, 와, 꿔) */
+const CONNECTIVE_VOWELS = new Set([0, 1, 2, 4, 6, 9, 14])
 
 /* 띄어 친 글자 이름(큐 케이 브이)을 하나로 잇는다: 큐케이브이 → q, k, v 로 찾는다 */
 function joinLetterNames(tokens) {
@@ -617,17 +647,22 @@ function analyse(query) {
     }
     /*
      * 하이픈은 Material 도 낱말을 가르는 구분자로 본다: 시퀀스-투-시퀀스 → 시퀀스, 투, 시퀀스. 함수 호출의 괄호,
-     * 따옴표, 쉼표, 등호도 가른다: calculate_gain('relu') → calculate_gain, relu (색인은 코드 이름을 따로 담는다).
+     * 따옴표, 쉼표, 등호, 수식의 +와 /도 가른다: calculate_gain('relu') → calculate_gain, relu (색인은 코드 이름을
+     * 따로 담는다), 2/(n_in+n_out) → 2, n_in, n_out.
      */
     /* 곱하기·거듭제곱의 별표(2**2, [0]*3)나 별표만 친 낱말은 사이트가 별표라고 부르는 것이다 */
     /* 별표만 친 낱말은 주제의 근거가 아니다: SQL 의 'select *', 정규식의 '.*' 에도 있다 */
     if ((STAR_OPERATOR.test(token) || /^\*+$/.test(token)) && known.has(STAR_NAME))
       groups.push({ word: token, stem: STAR_NAME, status: /^\*+$/.test(token) ? "neutral" : "known", terms: [{ term: STAR_NAME, boost: 1 }] })
-    for (const raw of token.split(/[-(),'"=]+/)) {
+    for (const raw of token.split(/[-(),'"=+/]+/)) {
       const word = raw.toLowerCase().replace(EDGE_PUNCTUATION, "")
       /* 숫자에 붙여 쓴 한글 낱말(512차원, 8개의)은 사이트가 그 꼴로 쓰지 않았으면 수와 낱말로 나눈다 */
       const counted = /^(\d+(?:\.\d+)?)([가-힣]{2,})$/.exec(word)
+      /* 영어에 붙여 친 한글 낱말(He초깃값, GPU메모리)도 사이트가 그 꼴로 쓰지 않았으면 둘로 나눈다. 조사(BN은)는 떼지 않는다 */
+      const joinedLatin = /^([a-z][a-z0-9_.]*)([가-힣]{2,})$/.exec(word)
       if (counted && !known.has(word)) groups.push(group(counted[1], counted[1]), group(counted[2], counted[2]))
+      else if (joinedLatin && !known.has(word) && !isPrefix(word) && !lexicon.suffixes.includes(joinedLatin[2]))
+        groups.push(group(joinedLatin[1], joinedLatin[1]), group(joinedLatin[2], joinedLatin[2]))
       else if (word) groups.push(group(raw, word))
     }
   }
@@ -642,6 +677,8 @@ function analyse(query) {
    */
   for (const group of groups.slice(0, -1))
     if (group.status === "fragment" && group.word.length === 1 && !BOUND_SYLLABLE.test(group.word) &&
+      !predicateStems.has(dropFinal(group.word) || "") /* 짠, 클: 서술어 어간 + 관형형 받침 */ &&
+      !lexicon.suffixes.includes(group.word) /* 띄어 친 조사(d_v 는) */ &&
       !(group.word in LETTER_NAMES) && !stop.has(group.word) && !isPrefix(group.word) && !syllableLoanword(group.word).length)
       group.lone = true
 
@@ -717,7 +754,14 @@ function analyse(query) {
   /* 약하게만 풀린 낱말(러스트 → rest)은 아는 낱말로 세지 않는다: 그것만 있으면 주제 밖이다 */
   /* 사이트에 없는 제품 이름(MySQL)이 있으면 그 제품의 질의다: 'MySQL 쿼리 인덱스 튜닝' */
   /* 약하게 풀린 낱말이 둘 이상이고 아는 낱말보다 많으면 우연히 소리만 닮은 것이다: '치아 스케일링 비용' */
-  kept.blocked = (sure === 0 && (count("weak") > 0 || count("unknown") > 0)) || nouns >= 1 ||
+  /*
+   * 다만 아는 낱말이 모르는 명사보다 훨씬 많고(명사 하나에 넷, 둘에 여섯) 용어집 용어가 둘 이상인 긴 질의는 주제
+   * 안이다: 'RNN 기울기 폭주 W_hh 고윳값 1보다 클 때'의 고윳값은 노트가 다른 말로 설명한 것이다. 다른 분야의 질의는
+   * 그 분야의 명사가 중심이라 사이트 낱말이 이만큼 모이지 않는다('레디스 키 밸류 저장').
+   */
+  const namedGroups = kept.filter(group => group.status === "known" && group.terms.some(({ term }) => terms.has(term))).length
+  const outweighed = nouns >= 1 && namedGroups >= 2 && sure >= 2 + 2 * nouns
+  kept.blocked = (sure === 0 && (count("weak") > 0 || count("unknown") > 0)) || (nouns >= 1 && !outweighed) ||
     (count("weak") >= 2 && count("weak") > sure) ||
     kept.some(group => group.product) ||
     (unknown > 0 && (unknown > sure || (unknown === sure && !named)))
@@ -802,13 +846,18 @@ function bare(term) {
  * 커널 컴파일'은 세 낱말이 모두 사이트에 있지만 서로 다른 노트에 흩어져 있다. 두 낱말 질의는 strangers 가 본다.
  */
 const SCATTERED_MIN_WORDS = 3
+/* 빠진 명사 하나로 흩어졌다고 볼 질의의 최대 낱말 수 */
+const SCATTERED_SHORT = 3
 function scattered(result, groups) {
   const siteWords = groups.filter(group => group.status === "known" && !intent.has(group.stem))
   if (siteWords.length < SCATTERED_MIN_WORDS) return false
   const found = item => siteWords.filter(group => group.terms.some(({ term }) => item.terms[bare(term)]))
   const covered = result.items.map(items => new Set(items.flatMap(found)))
-  /* 한 페이지에 둘 이상, 넷 이상이면 하나만 빠지고 모두 있어야 한다: 'URL 인코딩 한글 깨짐'은 두 낱말씩 흩어져 있다 */
-  const needed = Math.max(2, siteWords.length - 1)
+  /*
+   * 한 페이지에 둘 이상, 넷 이상이면 하나만 빠지고 모두 있어야 한다: 'URL 인코딩 한글 깨짐'은 두 낱말씩 흩어져 있다.
+   * 일곱 낱말 이상의 긴 질의는 열에 일곱이면 된다: 읽는 이가 풀어 쓴 말 가운데 몇은 노트가 다른 말로 쓴다.
+   */
+  const needed = Math.max(2, Math.min(siteWords.length - 1, Math.ceil(0.7 * siteWords.length)))
   if (!covered.some(words => words.size >= needed)) return true
   /*
    * 모두 있는 페이지가 없고, 가장 많이 담은 페이지마다 빠진 낱말이 사이트의 한 페이지에만 나오는 명사(조사·어미
@@ -817,7 +866,8 @@ function scattered(result, groups) {
    * 서술어('해결하는')는 하려는 일을 말할 뿐이다.
    */
   const most = Math.max(...covered.map(words => words.size))
-  if (most === siteWords.length) return false
+  /* 네 낱말 이상의 질의에서 한 낱말이 다른 페이지에 있는 것은 흔하다: 위의 기준이면 된다 */
+  if (most === siteWords.length || siteWords.length > SCATTERED_SHORT) return false
   /* 용어집에만 있는 말(스테이트 → 은닉 상태의 영어 풀이)은 다른 표기일 뿐 다른 분야의 말이 아니다: 세지 않는다 */
   const notes = result.items.map(items => !reference.has(items[0].location.split("#")[0]))
   const pagesWith = group => covered.filter((words, i) => notes[i] && words.has(group)).length

@@ -808,12 +808,12 @@ def test_a_number_joined_to_a_word_is_searched_as_both(browser_queries):
 
 
 def test_a_two_letter_acronym_in_capitals_is_matched_whole(browser_queries):
-    found = browser_queries("PR 배치", "PR은 배치", "pr 배치")
+    found = browser_queries("PR 배치", "PR은 배치", "배치 pr", "pr 배치")
     assert found["PR 배치"]["query"].split()[0] == "pr^1"  # pr* 는 pre, print 까지 맞는다
     assert found["PR은 배치"]["query"].split()[0] == "pr^1"
-    assert (
-        found["pr 배치"]["query"].split()[0] == "pr*^2"
-    )  # 소문자는 치는 중일 수 있다: 앞부분 일치(용어라 무게 2)
+    # 마지막 소문자는 치는 중일 수 있다: 앞부분 일치(용어라 무게 2). 다 친 소문자 약어는 통째로 찾는다
+    assert found["배치 pr"]["query"].split()[-1] == "pr*^2"
+    assert found["pr 배치"]["query"].split()[0] == "pr^1"
 
 
 def test_star_operators_and_negative_numbers_are_not_search_syntax(browser_queries):
@@ -968,3 +968,10 @@ def test_the_reference_pages_come_from_the_glossary_mark_in_the_index(tmp_path, 
     ks.augment_index(path, cache_dir=tmp_path / "cache")
     lexicon = json.loads(path.read_text(encoding="utf-8"))["config"]["korean"]
     assert lexicon["reference"] == ["glossary/"]
+
+
+def test_a_glossary_acronym_in_capitals_is_a_site_word(browser_queries):
+    found = browser_queries("PR 올려서", "XY 올려서")
+    # PR 은 용어집의 약어(풀 리퀘스트)다: 주제의 근거가 된다
+    assert not found["PR 올려서"]["blocked"]
+    assert found["XY 올려서"]["blocked"]  # 사이트에 없는 두 글자는 근거가 없다

@@ -495,10 +495,11 @@ function group(raw, word) {
       const siteCode = known.has(stem) || (pieces.length >= 1 && /[._]/.test(stem) &&
         pieces.every(piece => known.has(piece) || isPrefix(piece)))
       /* 코드 이름의 조각으로만 나오는 낱말(select_prob 의 select)은 약하다: 찾기는 하되 주제의 근거가 아니다 */
-      const status = codePieces.has(stem) ? "weak"
-        : /^[a-z]{3,}$/.test(stem) || (siteCode && /[a-z]{3}|[a-z]_[a-z]/.test(stem)) ? "known" : "neutral"
-      /* 대문자 두 글자(PR, BN)는 약어다: 통째로 찾는다(pr* 는 pre, print 까지 맞는다) */
+      /* 대문자 두 글자(PR, BN)는 약어다: 통째로 찾는다(pr* 는 pre, print 까지 맞는다). 용어집의 약어면 아는 말이다 */
       const acronym = /^[A-Z]{2}[^A-Za-z]*$/.test(raw) && known.has(stem)
+      const status = codePieces.has(stem) ? "weak"
+        : /^[a-z]{3,}$/.test(stem) || (siteCode && /[a-z]{3}|[a-z]_[a-z]/.test(stem)) || (acronym && terms.has(stem))
+          ? "known" : "neutral"
       /*
        * 점으로 이은 이름은 뒷부분으로도 찾는다: 읽는 이는 torch.nn.init.xavier_uniform_ 처럼 다 적고, 노트는
        * nn.init.xavier_uniform_ 이나 init.xavier_uniform_ 으로 줄여 적는다. 색인은 노트가 적은 꼴과 끝 이름을 담는다.
@@ -670,6 +671,10 @@ function analyse(query) {
   /* 앞부분만 맞은 낱말은 마지막 낱말(치는 중)이 아니면 모르는 말이다: '볼 파이썬 사육 온도'의 사육(→ 사육팔) */
   for (const group of groups.slice(0, -1))
     if (group.typing) group.status = "unknown"
+  /* 다 친 소문자 두 글자가 사이트의 약어(pr, bn)면 대문자로 친 것처럼 통째로 찾는다: pr* 는 print 까지 맞는다 */
+  for (const group of groups.slice(0, -1))
+    if (/^[a-z]{2}$/.test(group.stem) && acronyms.has(group.stem) && known.has(group.stem))
+      group.terms = group.terms.map(term => term.term === group.stem ? { ...term, exact: true } : term)
   /*
    * 띄어 친 한 음절 낱말(옷 태그, 밤하늘 별 사진)이 사이트의 어느 낱말의 첫 음절도, 영어 낱말의 표기도, 글자 이름이나
    * 수나 의존 명사도 아니면 다른 분야의 명사다. 마지막 낱말은 아직 치는 중일 수 있어 빼고(가중치 초), 별(별표),

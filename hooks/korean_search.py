@@ -131,7 +131,7 @@ BASE_SUFFIXES = """
 는 은 다 고 게 지 기 음 면 으면 서 어 아 여 었다 았다 는다 는지 을까 니 나요 까 요 려면 으려면 도록 냐 는가 을지
 줘 줘요 주세요 해줘 해줘요 해주세요 임 법 좀
 면서 하면서 는거 하는거 는게 하는게 을때 했을때 할때 인듯 듯 는데 은데 했는데 하던 해도 됐을때 될때
-는법 하는법 는방법 하는방법
+는법 하는법 는방법 하는방법 는건 하는건 건 라서 이라서
 """.split()
 SUFFIX_SET = frozenset(BASE_SUFFIXES)
 SHORT_LATIN = re.compile(r"[a-z]{2}")  # 브라우저가 통째로만 찾는 두 글자 영어 낱말
@@ -140,7 +140,7 @@ QUERY_STOP = """
 왜 어떻게 어떤 무엇 뭐 뭔가 뭘 언제 어디 누가 누구 어느 무슨 얼마나 몇 것 수 때 등 좀 잘 더 그 이 저
 차이 차이점 방법 이유 의미 뜻 알려 설명 하 되 있 없 같 않 안 못 쓰 써 해 돼 나 가 요 맞 좋 다르
 종류 사용법 법 두개 세개 여러 가지 어케 어캐 어떡해 궁금 궁금해 머
-뭐뭐 머머 뭐임 머임 여러개 몇개 이거 이게 이런 저런 그런 그거 요거 뭔뜻 무슨뜻 뭔지 때문 계속 직접 그냥 바로 제대로 대충 항상 자주 정말 너무 진짜 완전 먼저 다시 따로 결국 보통 주로
+뭐뭐 머머 뭐임 머임 여러개 몇개 일반 이거 이게 이런 저런 그런 그거 요거 뭔뜻 무슨뜻 뭔지 때문 계속 직접 그냥 바로 제대로 대충 항상 자주 정말 너무 진짜 완전 먼저 다시 따로 결국 보통 주로
 특히 아예 혹시
 했을때 할때 하는거 하는게 인듯 될때 안될때 됐을때 경우 하면 하는 했는데
 how what why when where which who to is are was be the a an of in on for with and or vs versus do does
@@ -153,6 +153,7 @@ QUERY_INTENT = """
 소개 요약 정리 총정리 핵심 개념 정의 원리 예시 예제 장점 단점 장단점 비교 기초 입문 직관 공식 쉽게
 간단히 자세히 예상 문제 시험 면접 질문 답 한눈에 한영 대조 목록 모음 true false none
 추가 방지 구현 적용 변경 확인 수정 삭제 작성 생성 제거 해결 활용 비유 개요 요점 도식
+정리표 요약표 비교표 대응표 증명 서술
 """.split()
 
 
@@ -332,6 +333,9 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
         & set(lexicon["vocabulary"])
     )
     lexicon["predicate_stems"] = predicate_stems(cache_dir)
+    lexicon["function_words"] = " ".join(
+        w for w in function_words(cache_dir).split() if w not in lexicon["vocabulary"]
+    )
     lexicon["code_pieces"] = code_pieces(lexicon["vocabulary"], sections)
     index["config"]["korean"] = lexicon
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
@@ -520,6 +524,52 @@ def analysed_predicate_stems() -> str:
             ):
                 stems.add(syllable)
     return "".join(sorted(stems))
+
+
+# 주제가 아닌 품사: 부사(각각, 미리), 접속 부사(그리고), 관형사(모든), 대명사(이거), 감탄사
+FUNCTION_TAGS = frozenset({"MAG", "MAJ", "MM", "NP", "IC"})
+# kiwipiepy 사전은 자주 쓰는 말부터 나온다: 앞쪽 3,000개(한 음절은 명사와 겹치기 쉬워 500개)까지만 쓴다.
+# 그 뒤는 드문 의성어와 사투리다.
+FUNCTION_WORDS_MAX = 3000
+FUNCTION_SYLLABLES_MAX = 500
+
+
+def function_words(cache_dir: Path) -> str:
+    """kiwipiepy 사전의 부사·관형사·대명사·감탄사(한글, 네 음절 이하)를 띄어 이은 글자열.
+
+    브라우저는 사이트에 없는 낱말이 이 가운데 하나면(도저히, 각각, 이렇게) 다른 분야의 명사로 세지 않고 뺀다.
+    kiwipiepy 의 버전마다 한 번만 계산한다(캐시).
+    """
+    cache = cache_dir / "function-words.json"
+    version = kiwi_version()
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("kiwipiepy") == version:
+            return cached["words"]
+    except (OSError, ValueError):
+        pass
+    text = listed_function_words()
+    atomic_write(cache, json.dumps({"kiwipiepy": version, "words": text}, ensure_ascii=False))
+    return text
+
+
+@functools.cache
+def listed_function_words() -> str:
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi(num_workers=1)
+    words: dict[str, None] = {}
+    for morpheme_id in itertools.count():
+        try:
+            token = kiwi.morpheme(morpheme_id)
+        except (IndexError, ValueError):
+            break
+        if token.tag in FUNCTION_TAGS and re.fullmatch(r"[가-힣]{1,4}", token.form):
+            words.setdefault(token.form, None)
+            if len(words) >= FUNCTION_WORDS_MAX:
+                break
+    syllables = list(words)[:FUNCTION_SYLLABLES_MAX]
+    return " ".join(w for w in words if len(w) > 1 or w in syllables)
 
 
 _ANALYSERS: dict[str, Analyser] = {}

@@ -472,7 +472,7 @@ QUERY_INDEX = {
         {
             "location": "h/",
             "title": "마스킹",
-            "text": "<p>토큰을 고른다.</p><pre><code>mask = torch.rand(3) < select_prob\nlayer = nn.Linear(3, 3)\nd_k = 8</code></pre>",
+            "text": "<p>토큰을 고른다. GPT 가 쓴다.</p><pre><code>mask = torch.rand(3) < select_prob\nlayer = nn.Linear(3, 3)\nd_k = 8</code></pre>",
         },
     ],
 }
@@ -975,3 +975,50 @@ def test_a_glossary_acronym_in_capitals_is_a_site_word(browser_queries):
     # PR 은 용어집의 약어(풀 리퀘스트)다: 주제의 근거가 된다
     assert not found["PR 올려서"]["blocked"]
     assert found["XY 올려서"]["blocked"]  # 사이트에 없는 두 글자는 근거가 없다
+
+
+def test_function_words_come_from_the_kiwipiepy_dictionary_and_are_cached(tmp_path):
+    words = ks.function_words(tmp_path).split()
+    assert {"각각", "도저히", "이렇게", "미리", "쭉"} <= set(words)  # 부사, 한 음절 부사
+    assert not {"배치", "공항", "요가", "시계열"} & set(words)  # 명사는 없다
+    cached = json.loads((tmp_path / "function-words.json").read_text(encoding="utf-8"))
+    assert cached == {"kiwipiepy": ks.kiwi_version(), "words": " ".join(words)}
+
+
+def test_adverbs_the_site_never_uses_are_not_nouns_of_another_field(browser_queries):
+    found = browser_queries(
+        "게이트 도저히 LSTM", "게이트 쭉 LSTM", "게이트 각각이 LSTM", "게이트 공항 LSTM"
+    )
+    assert found["게이트 도저히 LSTM"]["query"] == "게이트 lstm*^2"  # 부사는 찾지도 세지도 않는다
+    assert not found["게이트 쭉 LSTM"][
+        "blocked"
+    ]  # 띄어 친 한 음절 부사는 다른 분야의 명사가 아니다
+    assert not found["게이트 각각이 LSTM"]["blocked"]
+    assert found["게이트 공항 LSTM"]["blocked"]
+
+
+def test_exam_endings_and_counted_words_are_not_topics(browser_queries):
+    queries = (
+        "게이트 서술하시오",
+        "게이트 한칸",
+        "게이트 한번에",
+        "LSTM 2라서 게이트",
+        "게이트 매끄럽게",
+    )
+    found = assert_on_topic(browser_queries, *queries)
+    assert "라서" not in found["LSTM 2라서 게이트"]["query"]
+
+
+def test_a_product_name_with_a_site_acronym_inside_is_that_acronym(browser_queries):
+    found = browser_queries("ChatGPT 게이트", "TypeScript 게이트")
+    assert found["ChatGPT 게이트"]["query"].split()[0] == "gpt"  # 사이트가 쓰는 GPT 의 주제다
+    assert not found["ChatGPT 게이트"]["blocked"]
+    assert found["TypeScript 게이트"]["blocked"]
+
+
+def test_a_joined_word_may_hold_a_question_word(browser_queries):
+    found = browser_queries("배치두개크기")
+    assert not found["배치두개크기"][
+        "blocked"
+    ]  # 배치 + 두개 + 크기: 묻는 말은 조각이 되지만 찾지 않는다
+    assert found["배치두개크기"]["query"].split() == ["배치", "크기"]

@@ -57,6 +57,7 @@ let latinWords = [] /* 사이트의 영어 낱말: 철자가 하나 틀린 영�
 let threeSyllableWords = [] /* 사이트의 세 음절 한글 낱말: 오타(정구화)를 풀 때 쓴다 */
 let acronyms = new Set() /* 사이트가 대문자로 쓰는 네 글자 이하의 약어(pep, gpu) */
 let codePieces = new Set() /* 코드 이름의 조각으로만 나오는 영어 낱말(select) */
+let functionWords = new Set() /* 사이트에 없는 부사·관형사·대명사·감탄사(도저히, 모든, 이거) */
 let predicateStems = new Set() /* 한 음절 서술어 어간(넣, 작): 모르는 두 음절 낱말이 넣고인지 장고인지 가른다 */
 
 /* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
@@ -73,7 +74,7 @@ const NATIVE_NUMBER = /^(?=..)(?:열|스물|스무|서른|마흔|쉰|예순|일�
 /* 한자어 수로 읽은 수와 차수·거듭제곱·분수(일차, 팔승, 이분의): 숫자다 */
 const SINO_NUMBER = /^(?=.)[영일이삼사오육칠팔구십백천만억]*(?:차|승|제곱|분의|배|번째|차원)?$/
 /* 수와 단위 '개'(여러개, 몇개든, 두 개를): 숫자다 */
-const COUNTED = /^(?:여러|몇|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|[일이삼사오육칠팔구십백천만]+|\d+)?개(?:씩|든|의|를|가|는|도|나)?$/
+const COUNTED = /^(?:여러|몇|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|[일이삼사오육칠팔구십백천만]+|\d+)?(?:개|칸|번|줄|가지)(?:씩|든|의|를|가|는|도|나|에)?$/
 /* 연산자로 쓴 별표(2**2, [0]*3, a*b): 끝에 붙은 별표(kaiming*)는 Material 의 앞부분 일치, 앞의 별표(*args)는 언패킹이다 */
 const STAR_OPERATOR = /[\w\])]\*+[\w[(]/
 const STAR_NAME = "별표"
@@ -84,7 +85,7 @@ const MATH_WORD = /(?:분의|제곱|승)$/
  * 작을, 달라져, 없나, 어려운), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
  * 어미가 붙은 '하'(정규화하는)가 아니다.
  */
-const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$|[씀됨]$|(?:있|없|같|싶)[어음나니냐지죠다]?$/
+const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$|[씀됨]$|(?:있|없|같|싶)[어음나니냐지죠다]?$|시오$/
 /* 홀로 쓰는 한 음절 가운데 주제가 아닌 것: 의존 명사(거, 게, 줄)와 수(두, 만, 육)와 단위(개, 배) */
 const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀꼭안못잘더늘딱한두세네일이삼사오육칠팔구십백천만억개배층칸]$/
 /* 명사 뒤에 붙는 한 글자 조사 */
@@ -386,7 +387,7 @@ function jamoOne(a, b) {
  * 같은 → 같, 되나 → 되. 그래야 질문 말투로 알아보고 뺄 수 있다.
  */
 function ruleStem(word) {
-  const isStem = rest => known.has(rest) || stop.has(rest)
+  const isStem = rest => known.has(rest) || stop.has(rest) || intent.has(rest) || (rest.length > 1 && functionWords.has(rest))
   if (isStem(word)) return word
   const candidates = []
   for (const suffix of lexicon.suffixes)
@@ -431,6 +432,12 @@ function splitUnknown(word) {
          * 두 글자 조각의 열쇠는 너무 흔하다(컨테이너 → 컨테 + 이너 → counter, 이내).
          */
         const alike = end - start >= 3
+        /* 묻는 말과 수(두개)는 조각이 되지만 검색어는 보태지 않는다: 딕셔너리두개합치기 → 딕셔너리, 합치기 */
+        if (end - start >= 2 && stop.has(piece) && !known.has(piece)) {
+          const candidate = { terms: best[start].terms, count: best[start].count + 1, strong: best[start].strong }
+          if (!best[end] || candidate.count < best[end].count) best[end] = candidate
+          continue
+        }
         const pieces = known.has(piece) ? [piece]
           : alike ? soundAlikes(piece).slice(0, 3)
           : end - start === 1 ? syllableLoanword(piece) /* 닷프로덕트 → dot, product */
@@ -509,7 +516,12 @@ function group(raw, word) {
       return { word: raw, stem, status, terms: [{ term: stem, boost: 1, exact: acronym }, ...tails.map(term => ({ term, boost: 1 }))] }
     }
     /* 사이트에 없는, 대소문자가 섞인 이름(MySQL, TypeScript)은 다른 제품의 이름이다: 철자를 고쳐 주지 않는다 */
-    if (/[a-z][A-Z]|^[A-Z][a-z]+[A-Z]/.test(raw)) return { word: raw, stem, status: "unknown", product: true, terms: [{ term: stem, boost: 1 }] }
+    if (/[a-z][A-Z]|^[A-Z][a-z]+[A-Z]/.test(raw)) {
+      /* 사이트가 대문자로 쓰는 약어를 품은 이름(ChatGPT 의 GPT)은 그 약어의 주제다 */
+      const inner = (raw.match(/[A-Z]{3,}/g) || []).map(part => part.toLowerCase()).filter(part => acronyms.has(part))
+      if (inner.length) return { word: raw, stem, status: "known", terms: inner.map(term => ({ term, boost: 1 })) }
+      return { word: raw, stem, status: "unknown", product: true, terms: [{ term: stem, boost: 1 }] }
+    }
     const near = nearLatin(stem)
     if (near.length) return { word: raw, stem, status: "known", terms: near.map(term => ({ term, boost: 1 })) }
     /* 대문자로 친 약어의 이웃한 두 글자가 바뀐 것(LTSM → LSTM): 사이트가 대문자로 쓰는 약어로만 고친다 */
@@ -518,6 +530,8 @@ function group(raw, word) {
     return { word: raw, stem, status: intent.has(stem) ? "neutral" : "unknown", terms: [{ term: stem, boost: 1 }] }
   }
   const stem = stemOf(word)
+  /* 사이트에 없는 부사·관형사·대명사(도저히, 각각, 이렇게: kiwipiepy 사전)는 주제가 아니다: 찾지도 세지도 않는다 */
+  if (!known.has(stem) && functionWords.has(stem)) return { word: raw, stem, status: "neutral", terms: [] }
   if (known.has(stem) || stop.has(stem)) {
     const found = [{ term: stem, boost: 1, exact: stem.length === 1 }]
     /* 어미로 보고 뗀 모음 한 글자가 외래어의 끝일 수도 있다: 레이어 → 레이 + 어 이지만 layer 이기도 하다 */
@@ -581,8 +595,13 @@ function isNoun(stem) {
   if (!/^[가-힣0-9]*[가-힣][가-힣0-9]*$/.test(stem) || stem.length < 2 || PREDICATE.test(stem)) return false
   /* 부정 부사를 붙여 친 서술어(못보게, 안보여)는 서술어다 */
   if (stem.length >= 3 && /^[못안]/.test(stem) && !isNoun(stem.slice(1))) return false
-  /* 부사나 묻는 말을 붙여 친 '-ㅁ' 꼴의 반말(왜생김, 안깨짐, 다바뀜, 어디서나옴)은 서술어다 */
+  /* 부사나 묻는 말을 붙여 친 '-ㅁ' 꼴의 반말(왜생김, 안깨짐, 다바뀜, 어디서나옴, 안옴)은 서술어다 */
   if (stem.length >= 3 && /^(?:[왜안못다잘또더좀뭐]|어디|어케|어떻게|언제)/.test(stem) && finalOf(stem, -1) === 16) return false
+  if (stem.length === 2 && /^[왜안못다잘]/.test(stem) && finalOf(stem, -1) === 16 && predicateStems.has(dropFinal(stem[1]))) return false
+  /* 받침 있는 어간 + '게'(쉽게, 매끄럽게, 좋게)는 부사꼴이다 */
+  if (stem.length >= 2 && /게$/.test(stem) && finalOf(stem, -2) > 0) return false
+  /* 조사를 뗀 앞말이 서술어 꼴이면(짠거 + 랑) 서술어다 */
+  if (stem.length >= 3 && PARTICLES.has(stem.slice(-1)) && !isNoun(stem.slice(0, -1))) return false
   /* 받침 없는 아·어 꼴 뒤의 '-서', '-도'(매겨서, 바꿔도)는 서술어의 끝이다 */
   if (stem.length >= 2 && /[서도]$/.test(stem) && finalOf(stem, -2) === 0 && CONNECTIVE_VOWELS.has(vowelOf(stem, -2))) return false
   /* 'ㄹ때, ㄹ까, ㄹ지, ㄴ데, ㄴ거' 처럼 관형형 받침 뒤에 붙는 어미(키겹칠때, 바뀔까, 작은데)는 서술어의 끝이다 */
@@ -661,7 +680,9 @@ function analyse(query) {
       const counted = /^(\d+(?:\.\d+)?)([가-힣]{2,})$/.exec(word)
       /* 영어에 붙여 친 한글 낱말(He초깃값, GPU메모리)도 사이트가 그 꼴로 쓰지 않았으면 둘로 나눈다. 조사(BN은)는 떼지 않는다 */
       const joinedLatin = /^([a-z][a-z0-9_.]*)([가-힣]{2,})$/.exec(word)
-      if (counted && !known.has(word)) groups.push(group(counted[1], counted[1]), group(counted[2], counted[2]))
+      if (counted && !known.has(word))
+        /* 수에 붙은 서술격 어미(2라서, 3이면)는 떼고 수만 본다. 조사(0으로)는 글의 꼴과 맞춰 보도록 둔다 */
+        groups.push(...[counted[1], counted[2]].filter(part => !/^이?(?:라서|라면|라|면|고|다)$/.test(part)).map(part => group(part, part)))
       else if (joinedLatin && !known.has(word) && !isPrefix(word) && !lexicon.suffixes.includes(joinedLatin[2]))
         groups.push(group(joinedLatin[1], joinedLatin[1]), group(joinedLatin[2], joinedLatin[2]))
       else if (word) groups.push(group(raw, word))
@@ -683,7 +704,7 @@ function analyse(query) {
   for (const group of groups.slice(0, -1))
     if (group.status === "fragment" && group.word.length === 1 && !BOUND_SYLLABLE.test(group.word) &&
       !predicateStems.has(dropFinal(group.word) || "") /* 짠, 클: 서술어 어간 + 관형형 받침 */ &&
-      !lexicon.suffixes.includes(group.word) /* 띄어 친 조사(d_v 는) */ &&
+      !lexicon.suffixes.includes(group.word) /* 띄어 친 조사(d_v 는) */ && !functionWords.has(group.word) /* 쭉, 꽉 */ &&
       !(group.word in LETTER_NAMES) && !stop.has(group.word) && !isPrefix(group.word) && !syllableLoanword(group.word).length)
       group.lone = true
 
@@ -808,6 +829,7 @@ function setup(rules) {
   predicateStems = new Set(lexicon.predicate_stems || "")
   acronyms = new Set(lexicon.acronyms || [])
   codePieces = new Set(lexicon.code_pieces || [])
+  functionWords = new Set((lexicon.function_words || "").split(" ").filter(Boolean))
   sounds = new Map()
   const alike = (key, word) => {
     if (!key || key.length < 3) return

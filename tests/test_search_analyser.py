@@ -1022,3 +1022,9 @@ def test_a_joined_word_may_hold_a_question_word(browser_queries):
         "blocked"
     ]  # 배치 + 두개 + 크기: 묻는 말은 조각이 되지만 찾지 않는다
     assert found["배치두개크기"]["query"].split() == ["배치", "크기"]
+
+
+def test_contracted_particles_and_causative_forms_are_not_nouns(browser_queries):
+    queries = ("게이트 LSTM에선", "게이트 학습시킴", "게이트 추가 절차")
+    found = assert_on_topic(browser_queries, *queries)
+    assert found["게이트 LSTM에선"]["query"].split()[1].startswith("lstm")

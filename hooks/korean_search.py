@@ -333,6 +333,7 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
         & set(lexicon["vocabulary"])
     )
     lexicon["predicate_stems"] = predicate_stems(cache_dir)
+    lexicon["particle_nouns"] = particle_nouns(cache_dir)
     lexicon["function_words"] = " ".join(
         w for w in function_words(cache_dir).split() if w not in lexicon["vocabulary"]
     )
@@ -483,25 +484,28 @@ class AnalysisCache:
 PREDICATE_PROBES = ("다", "고", "는")
 
 
+def kiwi_cached(cache: Path, key: str, compute) -> str:
+    """kiwipiepy 에서 얻는 글자열을 kiwipiepy 의 버전마다 한 번만 계산한다: 캐시 파일은 {"kiwipiepy": 버전, key: 값}."""
+    version = kiwi_version()
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("kiwipiepy") == version:
+            return cached[key]
+    except (OSError, ValueError, KeyError):
+        pass
+    text = compute()
+    atomic_write(cache, json.dumps({"kiwipiepy": version, key: text}, ensure_ascii=False))
+    return text
+
+
 def predicate_stems(cache_dir: Path) -> str:
     """kiwipiepy 가 동사·형용사 어간으로 읽는 한 음절(가, 넣, 작 ...)을 모두 이은 글자열.
 
     브라우저는 사이트에 없는 두 음절 낱말이 '어간 + 어미'(넣고)인지 명사(장고)인지 가를 때 쓴다. 모든 한글 음절에
     PREDICATE_PROBES 의 어미를 붙여 분석하고, 첫 형태소가 그 음절 그대로의 VV·VA·VX(규칙·불규칙 표시 -R, -I 도)이고
     나머지가 어미인 것을 고른다.
-    kiwipiepy 의 버전마다 한 번만 계산한다(캐시).
     """
-    cache = cache_dir / "predicate-stems.json"
-    version = kiwi_version()
-    try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
-        if cached.get("kiwipiepy") == version:
-            return cached["stems"]
-    except (OSError, ValueError):
-        pass
-    text = analysed_predicate_stems()
-    atomic_write(cache, json.dumps({"kiwipiepy": version, "stems": text}, ensure_ascii=False))
-    return text
+    return kiwi_cached(cache_dir / "predicate-stems.json", "stems", analysed_predicate_stems)
 
 
 @functools.cache  # 한 프로세스(mkdocs serve, pytest)에서는 캐시 폴더가 달라도 한 번만 분석한다
@@ -526,50 +530,64 @@ def analysed_predicate_stems() -> str:
     return "".join(sorted(stems))
 
 
+def kiwi_dictionary():
+    """kiwipiepy 사전의 형태소(형태, 품사)를 번호 차례로: 자주 쓰는 말이 앞에 온다."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi(num_workers=1)
+    for morpheme_id in itertools.count():
+        try:
+            token = kiwi.morpheme(morpheme_id)
+        except (IndexError, ValueError):
+            return
+        yield token.form, token.tag
+
+
 # 주제가 아닌 품사: 부사(각각, 미리), 접속 부사(그리고), 관형사(모든), 대명사(이거), 감탄사
 FUNCTION_TAGS = frozenset({"MAG", "MAJ", "MM", "NP", "IC"})
 # kiwipiepy 사전은 자주 쓰는 말부터 나온다: 앞쪽 3,000개(한 음절은 명사와 겹치기 쉬워 500개)까지만 쓴다.
 # 그 뒤는 드문 의성어와 사투리다.
 FUNCTION_WORDS_MAX = 3000
 FUNCTION_SYLLABLES_MAX = 500
+# 한 음절 + 이·가 꼴의 낱말(먹이, 길이, 나이)을 찾을 사전의 앞쪽: 행이(행 + 이)처럼 드문 것은 조사가 붙은 말이다
+PARTICLE_NOUNS_WITHIN = 30000
 
 
 def function_words(cache_dir: Path) -> str:
     """kiwipiepy 사전의 부사·관형사·대명사·감탄사(한글, 네 음절 이하)를 띄어 이은 글자열.
 
     브라우저는 사이트에 없는 낱말이 이 가운데 하나면(도저히, 각각, 이렇게) 다른 분야의 명사로 세지 않고 뺀다.
-    kiwipiepy 의 버전마다 한 번만 계산한다(캐시).
     """
-    cache = cache_dir / "function-words.json"
-    version = kiwi_version()
-    try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
-        if cached.get("kiwipiepy") == version:
-            return cached["words"]
-    except (OSError, ValueError):
-        pass
-    text = listed_function_words()
-    atomic_write(cache, json.dumps({"kiwipiepy": version, "words": text}, ensure_ascii=False))
-    return text
+    return kiwi_cached(cache_dir / "function-words.json", "words", listed_function_words)
 
 
 @functools.cache
 def listed_function_words() -> str:
-    from kiwipiepy import Kiwi
-
-    kiwi = Kiwi(num_workers=1)
     words: dict[str, None] = {}
-    for morpheme_id in itertools.count():
-        try:
-            token = kiwi.morpheme(morpheme_id)
-        except (IndexError, ValueError):
-            break
-        if token.tag in FUNCTION_TAGS and re.fullmatch(r"[가-힣]{1,4}", token.form):
-            words.setdefault(token.form, None)
+    for form, tag in kiwi_dictionary():
+        if tag in FUNCTION_TAGS and re.fullmatch(r"[가-힣]{1,4}", form):
+            words.setdefault(form, None)
             if len(words) >= FUNCTION_WORDS_MAX:
                 break
     syllables = list(words)[:FUNCTION_SYLLABLES_MAX]
     return " ".join(w for w in words if len(w) > 1 or w in syllables)
+
+
+def particle_nouns(cache_dir: Path) -> str:
+    """'한 음절 + 이·가' 꼴이지만 낱말 하나인 말(먹이, 길이, 나이, 국가): 사전 앞쪽의 것을 띄어 이은 글자열.
+
+    브라우저는 사이트에 없는 두 음절 낱말이 이 꼴인데 목록에 없으면(행이) 한 음절 낱말에 조사가 붙은 것으로 본다.
+    """
+    return kiwi_cached(cache_dir / "particle-nouns.json", "words", listed_particle_nouns)
+
+
+@functools.cache
+def listed_particle_nouns() -> str:
+    words: dict[str, None] = {}
+    for form, _ in itertools.islice(kiwi_dictionary(), PARTICLE_NOUNS_WITHIN):
+        if re.fullmatch(r"[가-힣][이가]", form):
+            words.setdefault(form, None)
+    return " ".join(words)
 
 
 _ANALYSERS: dict[str, Analyser] = {}

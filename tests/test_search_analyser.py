@@ -883,6 +883,10 @@ def test_many_site_words_with_two_glossary_terms_outweigh_one_unknown_noun(brows
     # 아는 낱말 넷(용어집 용어 둘)에 모르는 명사 하나: 노트가 다른 말로 설명한 것이다
     assert not found["LSTM 게이트 기울기 소실 고윳값"]["blocked"]
     assert found["기울기 소실 고윳값"]["blocked"]  # 아는 낱말이 둘이면 여전히 다른 분야의 말이다
+    # 사이트에 없는 영어까지 있으면 다른 분야다: 'Redis 키 밸류 저장소 만료 시간 설정'
+    assert browser_queries("LSTM 게이트 기울기 소실 고윳값 Redis")[
+        "LSTM 게이트 기울기 소실 고윳값 Redis"
+    ]["blocked"]
     assert found["공항 LSTM 게이트"]["blocked"]
 
 
@@ -1028,3 +1032,17 @@ def test_contracted_particles_and_causative_forms_are_not_nouns(browser_queries)
     queries = ("게이트 LSTM에선", "게이트 학습시킴", "게이트 추가 절차")
     found = assert_on_topic(browser_queries, *queries)
     assert found["게이트 LSTM에선"]["query"].split()[1].startswith("lstm")
+
+
+def test_particle_nouns_come_from_the_kiwipiepy_dictionary_and_are_cached(tmp_path):
+    words = ks.particle_nouns(tmp_path).split()
+    assert {"먹이", "길이", "나이"} <= set(words)  # 한 음절 + 이 꼴이지만 낱말 하나다
+    assert "행이" not in words  # 행 + 이
+    cached = json.loads((tmp_path / "particle-nouns.json").read_text(encoding="utf-8"))
+    assert cached == {"kiwipiepy": ks.kiwi_version(), "words": " ".join(words)}
+
+
+def test_a_syllable_that_starts_a_site_word_with_a_subject_particle_is_not_a_noun(browser_queries):
+    found = browser_queries("게이트 LSTM 게가", "게이트 LSTM 먹이")
+    assert not found["게이트 LSTM 게가"]["blocked"]  # 게(이트) + 가: 한 음절 + 조사
+    assert found["게이트 LSTM 먹이"]["blocked"]  # 먹이는 낱말이다

@@ -274,3 +274,8 @@ def test_light_search_words_do_not_count_toward_covering_the_query(tmp_path):
         check=True,
     )
     assert json.loads(out.stdout) == [["a", 0], ["c", 2]]
+
+
+def test_a_missing_word_does_not_scatter_a_query_with_a_code_name(ask):
+    # kwargs 가 섞인 세 낱말: 빠진 명사 하나로 다른 분야라고 보는 기준은 한글 명사 셋에만 쓴다
+    assert ask("kwargs 배치 평균")["kwargs 배치 평균"]["items"]

@@ -58,6 +58,7 @@ let threeSyllableWords = [] /* 사이트의 세 음절 한글 낱말: 오타(정
 let acronyms = new Set() /* 사이트가 대문자로 쓰는 네 글자 이하의 약어(pep, gpu) */
 let codePieces = new Set() /* 코드 이름의 조각으로만 나오는 영어 낱말(select) */
 let functionWords = new Set() /* 사이트에 없는 부사·관형사·대명사·감탄사(도저히, 모든, 이거) */
+let particleNouns = new Set() /* 한 음절 + 이·가 꼴의 낱말(먹이, 길이): 행이(행 + 이)와 가른다 */
 let predicateStems = new Set() /* 한 음절 서술어 어간(넣, 작): 모르는 두 음절 낱말이 넣고인지 장고인지 가른다 */
 
 /* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
@@ -85,7 +86,7 @@ const MATH_WORD = /(?:분의|제곱|승)$/
  * 작을, 달라져, 없나, 어려운), 연결 어미 -아서/-어서(넣어서). 외래어의 '-서'(시퀀서, 프로세서)는 명사이고, 낱말 속의 '하'(밤하늘)는
  * 어미가 붙은 '하'(정규화하는)가 아니다.
  */
-const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨|시킴)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$|[씀됨]$|(?:있|없|같|싶)[어음나니냐지죠다]?$|시오$/
+const PREDICATE = /.(?:하(?:$|[는고면다기지게여니며던든도세려자])|해|할|했|되|돼|된|될|시키|시켜|시킨|시킴)|.한(?:$|[지데다])|[는은을면요야며던든니냐죠까나져줘봐워운]$|[어아여해와워져쳐켜펴돼봐줘내러려]서$|[어아여해와워져쳐켜펴돼봐줘내러려]도$|[씀됨]$|(?:있|없|같|싶)[어음나니냐지죠다]?$|^(?:있|없|같|싶)[가-힣]|시오$/
 /* 홀로 쓰는 한 음절 가운데 주제가 아닌 것: 의존 명사(거, 게, 줄)와 수(두, 만, 육)와 단위(개, 배) */
 const BOUND_SYLLABLE = /^[거것게줄수데때뿐듯번쪽중등채척다또좀꼭안못잘더늘딱한두세네일이삼사오육칠팔구십백천만억개배층칸]$/
 /* 명사 뒤에 붙는 한 글자 조사 */
@@ -619,7 +620,8 @@ function isNoun(stem) {
    * 끝이 '이'·'가'면 명사다(먹이, 길이): 사이트가 아는 한 음절 명사 + 조사(키가)는 이미 아는 말로 풀린다.
    */
   const last = stem.slice(-1)
-  if (stem.length === 2 && /[이가]/.test(last)) return true
+  /* 다만 사전에 낱말로 없고(행이) 앞 음절이 사이트 낱말의 첫 음절이면(행렬) 한 음절 낱말 + 조사다: 명사로 세지 않는다 */
+  if (stem.length === 2 && /[이가]/.test(last)) return particleNouns.has(stem) || !isPrefix(stem[0])
   if (stem.length === 2 && lexicon.suffixes.includes(last)) return !PARTICLES.has(last) && !predicateStems.has(stem[0])
   return !lexicon.suffixes.some(suffix => suffix.length >= 2 && stem.length > suffix.length && stem.endsWith(suffix))
 }
@@ -786,7 +788,9 @@ function analyse(query) {
    * 그 분야의 명사가 중심이라 사이트 낱말이 이만큼 모이지 않는다('레디스 키 밸류 저장').
    */
   const namedGroups = kept.filter(group => group.status === "known" && group.terms.some(({ term }) => terms.has(term))).length
-  const outweighed = nouns >= 1 && namedGroups >= 2 && sure >= 2 + 2 * nouns
+  /* 모르는 것이 그 명사뿐이어야 한다: 사이트에 없는 영어(Redis)까지 있으면 다른 분야다. 용어집 용어가 없어도 아는 낱말이 명사 하나에 여섯이면 된다 */
+  const outweighed = nouns >= 1 && unknown <= nouns &&
+    ((namedGroups >= 2 && sure >= 2 + 2 * nouns) || sure >= 6 * nouns)
   kept.blocked = (sure === 0 && (count("weak") > 0 || count("unknown") > 0)) || (nouns >= 1 && !outweighed) ||
     (count("weak") >= 2 && count("weak") > sure) ||
     kept.some(group => group.product) ||
@@ -830,6 +834,7 @@ function setup(rules) {
   acronyms = new Set(lexicon.acronyms || [])
   codePieces = new Set(lexicon.code_pieces || [])
   functionWords = new Set((lexicon.function_words || "").split(" ").filter(Boolean))
+  particleNouns = new Set((lexicon.particle_nouns || "").split(" ").filter(Boolean))
   sounds = new Map()
   const alike = (key, word) => {
     if (!key || key.length < 3) return
@@ -899,6 +904,8 @@ function scattered(result, groups) {
   const notes = result.items.map(items => !reference.has(items[0].location.split("#")[0]))
   const pagesWith = group => covered.filter((words, i) => notes[i] && words.has(group)).length
   const bareWord = group => group.word.toLowerCase() === group.stem
+  /* 코드 이름이나 영어가 섞인 질의(is_available, GPU)는 이 기준을 쓰지 않는다: 다른 분야의 낱말 셋은 한글 명사다 */
+  if (siteWords.some(group => !HANGUL_WORD.test(group.stem))) return false
   return covered.filter(words => words.size === most)
     .every(words => siteWords.some(group => !words.has(group) && bareWord(group) && pagesWith(group) === 1))
 }

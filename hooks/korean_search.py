@@ -334,6 +334,7 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
     )
     lexicon["predicate_stems"] = predicate_stems(cache_dir)
     lexicon["particle_nouns"] = particle_nouns(cache_dir)
+    lexicon["whole_nouns"] = " ".join(whole_nouns(long_nouns(cache_dir), lexicon["vocabulary"]))
     lexicon["function_words"] = " ".join(
         w for w in function_words(cache_dir).split() if w not in lexicon["vocabulary"]
     )
@@ -571,6 +572,43 @@ def listed_function_words() -> str:
                 break
     syllables = list(words)[:FUNCTION_SYLLABLES_MAX]
     return " ".join(w for w in words if len(w) > 1 or w in syllables)
+
+
+def long_nouns(cache_dir: Path) -> str:
+    """kiwipiepy 사전의 네 음절 이상 한글 명사(일반·고유)를 띄어 이은 글자열(타입스크립트, 상관관계 ...)."""
+    return kiwi_cached(cache_dir / "long-nouns.json", "words", listed_long_nouns)
+
+
+@functools.cache
+def listed_long_nouns() -> str:
+    words = (
+        form
+        for form, tag in kiwi_dictionary()
+        if tag in ("NNG", "NNP") and re.fullmatch(r"[가-힣]{4,}", form)
+    )
+    return " ".join(dict.fromkeys(words))
+
+
+def whole_nouns(nouns: str, vocabulary: list[str]) -> list[str]:
+    """사이트 낱말로 빈틈없이 나뉘지만 사전에 낱말 하나로 있는 명사: 타입스크립트(타입 + 스크립트), 상관관계.
+
+    브라우저는 사이트에 없는 붙여 쓴 말을 사이트 낱말로 나눠 찾는다(딕셔너리병합 → 딕셔너리, 병합). 이 목록의 말은
+    나누지 않는다: 다른 분야의 낱말 하나다. 겹친 말(중간중간)은 부사처럼 쓰이므로 뺀다.
+    """
+    known = set(vocabulary)
+    pieces = {w for w in known if re.fullmatch(r"[가-힣]{2,}", w)}
+
+    def splits(word: str) -> bool:
+        reach = [True] + [False] * len(word)
+        for end in range(2, len(word) + 1):
+            reach[end] = any(reach[start] and word[start:end] in pieces for start in range(end - 1))
+        return reach[-1]
+
+    def doubled(word: str) -> bool:
+        half = len(word) // 2
+        return len(word) % 2 == 0 and word[:half] == word[half:]
+
+    return [w for w in nouns.split() if w not in known and not doubled(w) and splits(w)]
 
 
 def particle_nouns(cache_dir: Path) -> str:

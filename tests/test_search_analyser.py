@@ -1046,3 +1046,18 @@ def test_a_syllable_that_starts_a_site_word_with_a_subject_particle_is_not_a_nou
     found = browser_queries("게이트 LSTM 게가", "게이트 LSTM 먹이")
     assert not found["게이트 LSTM 게가"]["blocked"]  # 게(이트) + 가: 한 음절 + 조사
     assert found["게이트 LSTM 먹이"]["blocked"]  # 먹이는 낱말이다
+
+
+def test_whole_nouns_are_dictionary_nouns_that_the_site_words_would_split():
+    nouns = "타입스크립트 중간중간 배치정규화 상관관계 알고리즘"
+    vocabulary = ["타입", "스크립트", "중간", "배치정규화", "배치", "정규화", "상관", "관계"]
+    # 배치정규화는 사이트 낱말, 중간중간은 겹친 말, 알고리즘은 나뉘지 않는다
+    assert ks.whole_nouns(nouns, vocabulary) == ["타입스크립트", "상관관계"]
+
+
+def test_long_nouns_come_from_the_kiwipiepy_dictionary_and_are_cached(tmp_path):
+    words = ks.long_nouns(tmp_path).split()
+    assert {"타입스크립트", "자바스크립트", "상관관계"} <= set(words)
+    assert all(len(w) >= 4 for w in words)
+    cached = json.loads((tmp_path / "long-nouns.json").read_text(encoding="utf-8"))
+    assert cached == {"kiwipiepy": ks.kiwi_version(), "words": " ".join(words)}

@@ -80,6 +80,7 @@ LEXICON = {
     "weak_loanwords": {},
     "terms": ["배치", "정규화", "어텐션"],
     "reference": ["gl/"],
+    "whole_nouns": "어텐션쿼리",
 }
 PAD = "<p>다른 이야기</p>"
 DOCS = [
@@ -279,3 +280,10 @@ def test_light_search_words_do_not_count_toward_covering_the_query(tmp_path):
 def test_a_missing_word_does_not_scatter_a_query_with_a_code_name(ask):
     # kwargs 가 섞인 세 낱말: 빠진 명사 하나로 다른 분야라고 보는 기준은 한글 명사 셋에만 쓴다
     assert ask("kwargs 배치 평균")["kwargs 배치 평균"]["items"]
+
+
+def test_a_dictionary_noun_is_not_split_into_site_words(ask):
+    found = ask("쿼리어텐션", "어텐션쿼리")
+    assert pages(found["쿼리어텐션"])[0] == "att/"  # 읽는 이가 붙여 쓴 말: 쿼리 + 어텐션
+    # 사전에 낱말 하나로 있는 말(whole_nouns)은 나누지 않는다
+    assert found["어텐션쿼리"]["items"] == []

@@ -59,6 +59,7 @@ let acronyms = new Set() /* 사이트가 대문자로 쓰는 네 글자 이하�
 let codePieces = new Set() /* 코드 이름의 조각으로만 나오는 영어 낱말(select) */
 let functionWords = new Set() /* 사이트에 없는 부사·관형사·대명사·감탄사(도저히, 모든, 이거) */
 let particleNouns = new Set() /* 한 음절 + 이·가 꼴의 낱말(먹이, 길이): 행이(행 + 이)와 가른다 */
+let wholeNouns = new Set() /* 사이트 낱말로 나뉘지만 사전에 낱말 하나로 있는 명사(타입스크립트) */
 let predicateStems = new Set() /* 한 음절 서술어 어간(넣, 작): 모르는 두 음절 낱말이 넣고인지 장고인지 가른다 */
 
 /* 알파벳의 한글 이름: 약어를 소리 나는 대로 친 질의(엘에스티엠, 지알유, 비엔)를 약어로 되돌린다 */
@@ -423,6 +424,8 @@ function splitUnknown(word) {
     if (word.length > suffix.length + 3 && word.endsWith(suffix))
       candidates.push(word.slice(0, -suffix.length))
   for (const whole of candidates) {
+    /* 사전에 낱말 하나로 있는 명사(타입스크립트, 상관관계)는 사이트 낱말로 나눠 읽지 않는다: 다른 분야의 말이다 */
+    if (wholeNouns.has(whole)) continue
     const best = [{ terms: [], count: 0, strong: 0 }]
     for (let end = 1; end <= whole.length; end++)
       for (let start = 0; start <= end - 1; start++) {
@@ -835,6 +838,7 @@ function setup(rules) {
   codePieces = new Set(lexicon.code_pieces || [])
   functionWords = new Set((lexicon.function_words || "").split(" ").filter(Boolean))
   particleNouns = new Set((lexicon.particle_nouns || "").split(" ").filter(Boolean))
+  wholeNouns = new Set((lexicon.whole_nouns || "").split(" ").filter(Boolean))
   sounds = new Map()
   const alike = (key, word) => {
     if (!key || key.length < 3) return

@@ -623,6 +623,7 @@ def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries
         "배치 크기 안깨짐",
         "배치 크기 돼있어",
         "배치 크기 같아야돼",
+        "배치 크기 앞에넣어",
     )
     assert_on_topic(browser_queries, *queries)
 
@@ -858,10 +859,13 @@ def test_casual_endings_and_asking_words_are_not_topics(browser_queries):
         "정규화하면서",
         "배치 크기 안될때",
     )
-    found = assert_on_topic(browser_queries, *queries, "배치 크기 뭐뭐", "배치 크기 직접")
+    found = assert_on_topic(
+        browser_queries, *queries, "배치 크기 뭐뭐", "배치 크기 직접", "배치 크기 양끝"
+    )
     assert found["정규화하면서"]["query"].startswith("정규화")
     # 겹친 묻는 말(뭐뭐)과 흔한 부사(직접)는 주제가 아니라 빼고 찾는다
     assert found["배치 크기 뭐뭐"]["query"] == found["배치 크기 직접"]["query"] == "배치 크기"
+    assert found["배치 크기 양끝"]["query"] == "배치 크기"  # 자리를 가리키는 말(양끝, 앞쪽)도 뺀다
 
 
 def test_a_dotted_code_name_is_also_searched_by_its_tail(browser_queries):

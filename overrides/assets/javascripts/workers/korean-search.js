@@ -602,6 +602,8 @@ function isNoun(stem) {
   /* 부사나 묻는 말을 붙여 친 '-ㅁ' 꼴의 반말(왜생김, 안깨짐, 다바뀜, 어디서나옴, 안옴)은 서술어다 */
   if (stem.length >= 3 && /^(?:[왜안못다잘또더좀뭐]|어디|어케|어떻게|언제)/.test(stem) && finalOf(stem, -1) === 16) return false
   if (stem.length === 2 && /^[왜안못다잘]/.test(stem) && finalOf(stem, -1) === 16 && predicateStems.has(dropFinal(stem[1]))) return false
+  /* 서술어 어간 + 아·어로 끝나는 말(앞에넣어, 잡아)은 서술어다 */
+  if (stem.length >= 2 && /[아어]$/.test(stem) && predicateStems.has(stem.slice(-2, -1))) return false
   /* 받침 있는 어간 + '게'(쉽게, 매끄럽게, 좋게)는 부사꼴이다 */
   if (stem.length >= 2 && /게$/.test(stem) && finalOf(stem, -2) > 0) return false
   /* 조사를 뗀 앞말이 서술어 꼴이면(짠거 + 랑) 서술어다 */

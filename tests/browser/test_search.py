@@ -2,7 +2,7 @@
 
 gold.yml 은 노트를 보며 쓴 것이고 규칙도 이것에 맞춰 왔다. 나머지(dev.yml, dev-round*.yml, heldout-round*.yml, heldout.yml)는
 노트를 읽지 않은 사람이 커리큘럼의 주제만 보고 쓴 것이다. dev 는 규칙을 고치며 들여다봐도 된다.
-heldout-round*.yml(1~19회차, 26~28회차)은 held-out 이었는데 한 번 잰 뒤로 개발용이 되었다.
+heldout-round*.yml(1~19회차, 26~29회차)은 held-out 이었는데 한 번 잰 뒤로 개발용이 되었다.
 heldout.yml 은 마지막 회차이고 규칙을 고칠 때 들여다보지 않는다: 기본으로는 돌지 않고 GONGBU_SEARCH_HELDOUT=1 일
 때만 잰다(아래). 아무 질의 파일이나 재려면 GONGBU_SEARCH_SPLIT=경로 로 돌리거나 benchmarks/search_quality.py --split 경로 를 쓴다.
 

@@ -615,8 +615,9 @@ function isNoun(stem) {
     (finalOf(stem, -2) === 4 && /[데듯거걸]$/.test(stem)))) return false
   /* 'ㄹ수록'(깊어질수록), '-아야 하다'(박아야함, 해야돼)도 서술어의 끝이다 */
   if (stem.length >= 3 && ((finalOf(stem, -3) === 8 && /수록$/.test(stem)) || /야[함됨돼해하지]$/.test(stem))) return false
-  /* 받침 있는 어간 + 음(낮음, 많음, 없음)은 서술어의 명사꼴이다 */
+  /* 받침 있는 어간 + 음(낮음, 많음, 없음)과 ㅂ 불규칙의 -움(가벼움, 어려움)은 서술어의 명사꼴이다 */
   if (stem.length >= 2 && /음$/.test(stem) && finalOf(stem, -2) > 0) return false
+  if (stem.length >= 3 && /움$/.test(stem)) return false
   /* 아·어 꼴 + 보조 용언(돌려볼, 해본, 써줄)은 서술어다 */
   if (stem.length >= 3 && /[볼본봄줄준둘둔놓]$/.test(stem) && finalOf(stem, -2) === 0 &&
     CONNECTIVE_VOWELS.has(vowelOf(stem, -2))) return false

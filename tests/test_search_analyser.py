@@ -625,7 +625,7 @@ def test_unknown_predicates_and_numbers_read_aloud_are_not_nouns(browser_queries
         "배치 크기 같아야돼",
         "배치 크기 앞에넣어",
         "배치 크기 가벼움",
-        "배치 크기 추론때",
+        "배치 크기 정규화때",
     )
     assert_on_topic(browser_queries, *queries)
 

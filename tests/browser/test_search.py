@@ -1,9 +1,10 @@
 """한국어 검색: 골드 세트(tests/search/gold.yml)를 실제 검색 창에 쳐 넣어 우리 검색과 기본 Material 검색을 잰다.
 
-gold.yml 은 노트를 보며 쓴 것이고 규칙도 이것에 맞춰 왔다. 나머지(dev.yml, dev-round*.yml, heldout-round*.yml, heldout.yml)는
-노트를 읽지 않은 사람이 커리큘럼의 주제만 보고 쓴 것이다. dev 는 규칙을 고치며 들여다봐도 된다.
-heldout-round*.yml(1~19회차, 26~29회차)은 held-out 이었는데 한 번 잰 뒤로 개발용이 되었다.
-heldout.yml 은 마지막 회차이고 규칙을 고칠 때 들여다보지 않는다: 기본으로는 돌지 않고 GONGBU_SEARCH_HELDOUT=1 일
+gold.yml 은 노트를 보며 쓴 것이고 규칙도 이것에 맞춰 왔다. 나머지(dev.yml, dev-round*.yml,
+heldout-round*.yml, heldout.yml)는 노트를 읽지 않은 사람이 커리큘럼의 주제만 보고 쓴 것이다. dev 는 규칙을
+고치며 들여다봐도 된다. heldout-round*.yml(1~19회차, 26~29회차)은 held-out 이었는데 한 번 잰 뒤로 개발용이
+되었다. 회차마다 잰 값은 benchmarks/search-heldout.md 에 있다.
+heldout.yml 은 마지막 회차(30·31회차)이고 규칙을 고칠 때 들여다보지 않는다: 기본으로는 돌지 않고 GONGBU_SEARCH_HELDOUT=1 일
 때만 잰다(아래). 아무 질의 파일이나 재려면 GONGBU_SEARCH_SPLIT=경로 로 돌리거나 benchmarks/search_quality.py --split 경로 를 쓴다.
 
 같은 저장소를 두 번 빌드한다. 하나는 그대로(hooks/korean_search.py, hooks/search_shards.py 와 한국어 워커),

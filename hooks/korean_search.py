@@ -318,10 +318,9 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
     lexicon["loanwords"], lexicon["weak_loanwords"] = loanword_tables(
         lexicon["vocabulary"], sections, terms
     )
+    site_words = set(lexicon["vocabulary"])
     # 용어집 용어(붙여 쓴 꼴): 질의가 이 가운데 하나를 부르면 사이트의 주제다(korean-search.js 의 blocked).
-    lexicon["terms"] = sorted(
-        {name for s in site.synonyms for name in s.names} & set(lexicon["vocabulary"])
-    )
+    lexicon["terms"] = sorted({name for s in site.synonyms for name in s.names} & site_words)
     lexicon["reference"] = sorted({doc["location"] for doc in docs if doc.get(REFERENCE_KEY)})
     # 사이트가 대문자로 쓰는 네 글자 이하의 약어(pep, gpu): 한 음절로 친 영어(펩)는 이것으로만 푼다
     lexicon["acronyms"] = sorted(
@@ -331,15 +330,16 @@ def augment_index(path: Path, cache_dir: Path, glossary: Path = GLOSSARY_FILE) -
             for a in ACRONYM.findall(s.title + " " + s.body)
             if len(a) <= 4
         }
-        & set(lexicon["vocabulary"])
+        & site_words
     )
+    # kiwipiepy 사전에서 얻은 목록(kiwipiepy 의 버전마다 한 번 계산해 캐시): 사이트에 없는 말만 보낸다
     lexicon["predicate_stems"] = predicate_stems(cache_dir)
     lexicon["particle_nouns"] = particle_nouns(cache_dir)
-    lexicon["whole_nouns"] = " ".join(whole_nouns(long_nouns(cache_dir), lexicon["vocabulary"]))
+    lexicon["whole_nouns"] = " ".join(whole_nouns(long_nouns(cache_dir), site_words))
     lexicon["function_words"] = " ".join(
-        w for w in function_words(cache_dir).split() if w not in lexicon["vocabulary"]
+        w for w in function_words(cache_dir).split() if w not in site_words
     )
-    lexicon["code_pieces"] = code_pieces(lexicon["vocabulary"], sections)
+    lexicon["code_pieces"] = code_pieces(site_words, sections)
     index["config"]["korean"] = lexicon
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
@@ -590,7 +590,7 @@ def listed_long_nouns() -> str:
     return " ".join(dict.fromkeys(words))
 
 
-def whole_nouns(nouns: str, vocabulary: list[str]) -> list[str]:
+def whole_nouns(nouns: str, vocabulary) -> list[str]:
     """사이트 낱말로 빈틈없이 나뉘지만 사전에 낱말 하나로 있는 명사: 타입스크립트(타입 + 스크립트), 상관관계.
 
     브라우저는 사이트에 없는 붙여 쓴 말을 사이트 낱말로 나눠 찾는다(딕셔너리병합 → 딕셔너리, 병합). 이 목록의 말은
